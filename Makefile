@@ -1,0 +1,53 @@
+# Two commands for a fresh machine (see README):  make serve   |   make test
+# Everything is installed into .venv and node_modules from the lock/pin files.
+SHELL := /bin/bash
+VENV  := .venv
+PY    := $(VENV)/bin/python
+ADDR  ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test usb bench lint setup setup-dev browser clean
+
+serve: setup                       ## build and serve the site at http://$(ADDR)
+	$(PY) -m mkdocs serve --strict -a $(ADDR)
+
+build: setup                       ## build the site into site/
+	$(PY) -m mkdocs build --strict
+
+test: setup-dev browser            ## run every test (CPython, Pyodide under Node, Chromium)
+	bash tools/pyodide_pytest/fetch_wheels.sh
+	$(PY) -m pytest
+
+usb: setup                         ## make dist/track2-handbook-usb.zip for a USB stick
+	$(PY) scripts/make_usb.py
+
+bench: setup-dev browser           ## print performance numbers (not a test)
+	$(PY) benchmarks/bench_engine.py
+	node benchmarks/bench_engine_pyodide.mjs
+	$(PY) benchmarks/bench_wizard.py
+
+lint: setup-dev
+	$(PY) -m ruff check .
+	$(PY) -m mypy
+
+$(VENV)/.site-ok: requirements.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-ok: requirements-dev.txt requirements.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+setup: $(VENV)/.site-ok node_modules/.package-lock.json
+setup-dev: setup $(VENV)/.dev-ok
+
+browser:                           ## Debian's Chromium for Playwright (it cannot download its own)
+	@test -x /usr/bin/chromium || bash scripts/install-chromium.sh
+
+clean:
+	rm -rf site dist .cache $(VENV) node_modules
