@@ -46,8 +46,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 setup: $(VENV)/.site-ok node_modules/.package-lock.json
 setup-dev: setup $(VENV)/.dev-ok
 
-browser:                           ## Debian's Chromium for Playwright (it cannot download its own)
-	@test -x /usr/bin/chromium || bash scripts/install-chromium.sh
+browser:                           ## Debian chromium + firefox-esr (test tools cannot download browsers here)
+	bash scripts/install-browsers.sh
 
 clean:
 	rm -rf site dist .cache $(VENV) node_modules

@@ -1,0 +1,486 @@
+"""Content requirements of the three decision trees and their scenarios.
+
+The engine tests check that a tree is well formed; these tests check that each
+tree says what the handbook requires it to say: the readiness gate and the five
+processes of choose-process, the three approaches, every venue criterion, the
+handbook warnings, and at least eight documented scenarios per tree.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+TREES = ROOT / "decision_trees"
+SCENARIOS = ROOT / "tests" / "scenarios"
+DOCS = ROOT / "docs"
+TREE_IDS = ["choose-process", "approach", "venue"]
+MIN_SCENARIOS = 8
+
+# The fixed anchors of the team contract (docs/<page> -> heading ids).
+FIXED_ANCHORS: dict[str, set[str]] = {
+    "step-1-assess.md": {
+        "conflict-assessment",
+        "needs-assessment",
+        "feasibility",
+        "civil-society",
+        "civil-liberties",
+        "local-history",
+        "too-much-track-two",
+        "forum-shopping",
+        "before-track-one",
+        "ripeness",
+        "illegitimate-parties",
+        "low-power-parties",
+        "needs-and-values",
+        "peace-constituency",
+        "stand-alone",
+        "during-track-one",
+        "after-track-one",
+        "fleshing-out-agreements",
+        "post-agreement-disputes",
+        "circum-negotiation",
+        "checklist",
+        "pitfalls",
+    },
+    "step-2-plan.md": {
+        "desired-change",
+        "level-of-work",
+        "theory-of-change",
+        "scaling-up",
+        "proposals",
+        "coordination",
+        "stepping-on-toes",
+        "strengths-of-each-track",
+        "checklist",
+        "pitfalls",
+    },
+    "step-3-design.md": {
+        "how-to-choose",
+        "training",
+        "train-the-trainer",
+        "dialogue",
+        "sustained-dialogue",
+        "interactive-conflict-resolution",
+        "transfer",
+        "public-peace-education",
+        "joint-projects",
+        "joint-project-risks",
+        "implementation",
+        "venue",
+        "participants",
+        "partners",
+        "prescriptive-and-elicitive",
+        "funders",
+        "checklist",
+        "pitfalls",
+    },
+    "step-4-conduct.md": {
+        "trust",
+        "icebreakers",
+        "ground-rules",
+        "venting",
+        "aria",
+        "refine-goals",
+        "group-dynamics",
+        "strong-emotions",
+        "power-inequalities",
+        "external-obstacles",
+        "internal-obstacles",
+        "turnover",
+        "coordination-in-practice",
+        "media",
+        "checklist",
+        "pitfalls",
+    },
+    "step-5-follow-up.md": {
+        "re-entry",
+        "follow-up",
+        "documenting",
+        "evaluation",
+        "formative-evaluation",
+        "summative-evaluation",
+        "defining-success",
+        "evaluation-summary",
+        "checklist",
+        "pitfalls",
+    },
+    "introduction.md": {
+        "track-one",
+        "track-two",
+        "track-one-and-a-half",
+        "multitrack",
+        "definitions-blur",
+        "five-steps",
+    },
+    "conclusion.md": {"big-picture", "moral-imagination"},
+}
+
+# Venue criteria from step 3 ("choose a suitable venue") and step 4 ("external
+# obstacles"): item id -> (importance, applies only under a condition?).
+VENUE_CRITERIA: dict[str, tuple[str, bool]] = {
+    "easy-to-reach": ("required", False),
+    "away-from-daily-life": ("recommended", False),
+    "neutral-ground": ("required", True),  # only when all sides attend
+    "private": ("required", True),  # only for dialogue and problem-solving workshops
+    "physically-safe": ("required", False),
+    "psychologically-safe": ("required", False),
+    "affordable": ("required", False),
+    "no-travel-barrier": ("required", True),  # only when someone crosses a border or faces limits
+    "flexible-rooms": ("recommended", False),
+    "comfortable": ("recommended", False),
+    "inspiring": ("nice", False),
+    "informal-space": ("recommended", False),
+    "catering": ("recommended", False),
+    "no-permission-needed": ("required", True),  # only in tense periods
+    "out-of-public-view": ("required", True),  # only in tense periods
+}
+
+PROCESSES = ["training", "dialogue", "icr", "peace-education", "joint-projects"]
+
+
+def load(path: Path) -> Any:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> dict[str, Any]:
+    data: dict[str, Any] = load(TREES / "vocabulary.yaml")
+    return data
+
+
+@pytest.fixture(scope="module")
+def trees() -> dict[str, dict[str, Any]]:
+    return {tree_id: load(TREES / f"{tree_id}.yaml") for tree_id in TREE_IDS}
+
+
+def questions(tree: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {q["id"]: q for q in tree["questions"]}
+
+
+def choice_ids(question: dict[str, Any]) -> list[str]:
+    return [c["id"] for c in question["choices"]]
+
+
+def outcome(tree: dict[str, Any], outcome_id: str) -> dict[str, Any]:
+    found = [o for o in tree.get("outcomes", []) if o["id"] == outcome_id]
+    assert found, f"{tree['id']}: outcome {outcome_id!r} missing"
+    return found[0]
+
+
+def walk_links(node: Any) -> list[str]:
+    """Every `link:` value anywhere in a tree."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "link" and isinstance(value, str):
+                found.append(value)
+            else:
+                found.extend(walk_links(value))
+    elif isinstance(node, list):
+        for item in node:
+            found.extend(walk_links(item))
+    return found
+
+
+def condition_questions(cond: Any) -> list[str]:
+    """Question ids a condition refers to."""
+    if not isinstance(cond, dict):
+        return []
+    names: list[str] = []
+    for key in ("answer", "answered"):
+        if key in cond:
+            names.append(cond[key])
+    for key in ("all", "any"):
+        for sub in cond.get(key, []):
+            names.extend(condition_questions(sub))
+    if "not" in cond:
+        names.extend(condition_questions(cond["not"]))
+    return names
+
+
+def scenario_files(tree_id: str) -> list[Path]:
+    return sorted((SCENARIOS / tree_id).glob("*.yaml"))
+
+
+# ---------------------------------------------------------------- vocabulary
+
+
+def test_vocabulary_uses_only_fixed_anchors(vocabulary: dict[str, Any]) -> None:
+    for key, target in vocabulary["links"].items():
+        assert set(target) == {"page", "anchor", "title"}, key
+        assert target["anchor"] in FIXED_ANCHORS.get(target["page"], set()), (
+            f"{key}: {target['page']}#{target['anchor']} is not a fixed anchor"
+        )
+        assert target["title"].strip(), key
+
+
+def test_vocabulary_importance_levels(vocabulary: dict[str, Any]) -> None:
+    assert vocabulary["importance"] == ["required", "recommended", "nice"]
+
+
+def test_vocabulary_anchors_exist_in_docs(vocabulary: dict[str, Any]) -> None:
+    missing = []
+    for key, target in vocabulary["links"].items():
+        page = DOCS / target["page"]
+        text = page.read_text(encoding="utf-8") if page.exists() else ""
+        if not re.search(r"\{[^}]*#" + re.escape(target["anchor"]) + r"[\s}]", text):
+            missing.append(f"{key} -> {target['page']}#{target['anchor']}")
+    assert not missing, "headings missing in docs/: " + ", ".join(missing)
+
+
+@pytest.mark.parametrize("tree_id", TREE_IDS)
+def test_every_link_is_a_vocabulary_key(
+    tree_id: str, trees: dict[str, dict[str, Any]], vocabulary: dict[str, Any]
+) -> None:
+    unknown = sorted(set(walk_links(trees[tree_id])) - set(vocabulary["links"]))
+    assert not unknown, f"{tree_id}: unknown link keys {unknown}"
+
+
+@pytest.mark.parametrize("tree_id", TREE_IDS)
+def test_outcomes_and_warnings_link_to_the_handbook(tree_id: str, trees: dict[str, dict[str, Any]]) -> None:
+    tree = trees[tree_id]
+    assert tree["link"], tree_id
+    for question in tree["questions"]:
+        # weight reasons are shown under their question, whose link is their source
+        assert question.get("link"), f"{tree_id}: question {question['id']} has no link"
+    for warning in tree.get("warnings", []):
+        assert warning.get("link"), f"{tree_id}: warning {warning['id']} has no link"
+        assert warning["text"].strip()
+    for item in tree.get("outcomes", []):
+        assert item.get("link"), f"{tree_id}: outcome {item['id']} has no link"
+        assert item["summary"].strip()
+        assert item["next_steps"], f"{tree_id}: outcome {item['id']} has no next steps"
+        for warning in item.get("warnings", []):
+            assert warning.get("link"), f"{tree_id}: a warning of {item['id']} has no link"
+
+
+@pytest.mark.parametrize("tree_id", TREE_IDS)
+def test_every_weight_has_a_short_reason(tree_id: str, trees: dict[str, dict[str, Any]]) -> None:
+    for question in trees[tree_id]["questions"]:
+        for choice in question["choices"]:
+            for weight in choice.get("weights", []):
+                reason = weight.get("reason", "")
+                assert reason.strip(), f"{tree_id}: {question['id']}.{choice['id']} weight lacks a reason"
+                assert len(reason) <= 160, f"{tree_id}: reason too long: {reason!r}"
+
+
+@pytest.mark.parametrize("tree_id", TREE_IDS)
+def test_glossary_terms_exist(tree_id: str, trees: dict[str, dict[str, Any]]) -> None:
+    glossary = load(ROOT / "macros" / "glossary.yaml")
+    entries = glossary["terms"] if isinstance(glossary, dict) else glossary
+    known = {entry["id"] for entry in entries}
+    used = {q["term"] for q in trees[tree_id]["questions"] if "term" in q}
+    assert used <= known, f"{tree_id}: unknown glossary terms {sorted(used - known)}"
+
+
+# ---------------------------------------------------------------- choose-process
+
+
+def test_choose_process_offers_the_five_processes(trees: dict[str, dict[str, Any]]) -> None:
+    tree = trees["choose-process"]
+    ids = [o["id"] for o in tree["outcomes"]]
+    assert ids[: len(PROCESSES)] == PROCESSES
+    assert tree["result"]["kind"] == "ranking"
+    assert tree["result"]["no_clear_winner"].strip()
+    weighted = {w["outcome"] for q in tree["questions"] for c in q["choices"] for w in c.get("weights", [])}
+    assert set(PROCESSES) <= weighted
+
+
+def test_choose_process_starts_with_the_readiness_gate(trees: dict[str, dict[str, Any]]) -> None:
+    tree = trees["choose-process"]
+    order = [q["id"] for q in tree["questions"]][:4]
+    assert order == ["readiness-skills", "readiness-culture", "readiness-resources", "readiness-receptivity"]
+    assert tree["start"] == "readiness-skills"
+    receptivity = choice_ids(questions(tree)["readiness-receptivity"])
+    assert {"request", "interest", "collaborate", "none"} <= set(receptivity)
+    gated = {g["outcome"] for g in tree["gates"]}
+    assert gated == {"partner-first", "not-yet"}
+    gated_questions = {q for g in tree["gates"] for q in condition_questions(g["when"])}
+    assert {
+        "readiness-skills",
+        "readiness-culture",
+        "readiness-resources",
+        "readiness-receptivity",
+    } <= gated_questions
+    for gate in tree["gates"]:
+        assert gate["reason"].strip()
+    assert "partner" in outcome(tree, "partner-first")["title"].lower()
+    assert outcome(tree, "partner-first")["link"] == "design-partners"
+
+
+def test_choose_process_asks_about_the_situation(trees: dict[str, dict[str, Any]]) -> None:
+    qs = questions(trees["choose-process"])
+    assert set(choice_ids(qs["change-goal"])) == {
+        "relationships",
+        "new-ideas",
+        "skills",
+        "public-attitudes",
+        "cooperation",
+    }
+    assert qs["change-goal"]["type"] == "multiple"
+    assert set(choice_ids(qs["participants-reach"])) >= {"key", "many"}
+    assert "mid-level" in choice_ids(qs["participants-level"])
+    assert set(choice_ids(qs["participants-sides"])) == {"one-side", "all-sides"}
+    assert {"before", "during", "after"} <= set(choice_ids(qs["talks-phase"]))
+    assert "conflict-identity" in qs and "conflict-power" in qs
+    assert {"integration", "separation"} <= set(choice_ids(qs["conflict-aims"]))
+    assert {"single-event", "long-series"} <= set(choice_ids(qs["time-frame"]))
+    assert "media-role" in qs
+
+
+def test_choose_process_carries_the_handbook_warnings(trees: dict[str, dict[str, Any]]) -> None:
+    warnings = {w["id"]: w for w in trees["choose-process"]["warnings"]}
+    expected = {
+        "no-scale-up": {"scale-up-plan"},
+        "one-off-visiting-training": {"facilitators", "time-frame"},
+        "joint-overreach": {"joint-project-features"},
+        "joint-not-owned": {"joint-project-features"},
+        "joint-power-imbalance": {"joint-project-features"},
+    }
+    for warning_id, asked in expected.items():
+        assert warning_id in warnings, warning_id
+        assert asked <= set(condition_questions(warnings[warning_id]["when"])), warning_id
+    for warning_id in ("joint-overreach", "joint-not-owned", "joint-power-imbalance"):
+        assert warnings[warning_id]["link"] == "design-joint-project-risks"
+    assert warnings["no-scale-up"]["link"] == "plan-scaling-up"
+    joint = outcome(trees["choose-process"], "joint-projects")
+    assert any(w["link"] == "design-joint-project-risks" and "when" not in w for w in joint["warnings"])
+
+
+# ---------------------------------------------------------------- approach
+
+
+def test_approach_has_three_outcomes(trees: dict[str, dict[str, Any]]) -> None:
+    tree = trees["approach"]
+    assert {o["id"] for o in tree["outcomes"]} == {"prescriptive", "elicitive", "hybrid"}
+    assert tree["result"]["kind"] == "ranking"
+    assert tree["result"]["margin"] >= 1
+    assert "hybrid" in tree["result"]["no_clear_winner"].lower()
+
+
+def test_approach_asks_the_handbook_questions(trees: dict[str, dict[str, Any]]) -> None:
+    qs = questions(trees["approach"])
+    assert {
+        "culture-familiarity",
+        "time-available",
+        "participant-expectations",
+        "concrete-skills",
+        "local-knowledge",
+        "adversarial",
+    } <= set(qs)
+
+
+def test_approach_lists_strengths_and_weaknesses(trees: dict[str, dict[str, Any]]) -> None:
+    tree = trees["approach"]
+    for outcome_id in ("prescriptive", "elicitive"):
+        item = outcome(tree, outcome_id)
+        assert item["warnings"], outcome_id
+        assert any(w.get("when") for w in item["warnings"]), f"{outcome_id}: no conditional warning"
+    reasons = " ".join(
+        w["reason"].lower() for q in tree["questions"] for c in q["choices"] for w in c.get("weights", [])
+    )
+    for word in ("quicker", "cultur", "local knowledge", "concrete skills", "time"):
+        assert word in reasons, word
+
+
+def test_approach_mixed_choices_favour_the_hybrid(trees: dict[str, dict[str, Any]]) -> None:
+    """Each question has a middle answer whose biggest weight goes to the hybrid."""
+    for question in trees["approach"]["questions"]:
+        best = [
+            max(c["weights"], key=lambda w: w["points"])["outcome"]
+            for c in question["choices"]
+            if c.get("weights")
+        ]
+        assert "hybrid" in best, question["id"]
+
+
+# ---------------------------------------------------------------- venue
+
+
+def test_venue_is_a_checklist_with_context_first(trees: dict[str, dict[str, Any]]) -> None:
+    tree = trees["venue"]
+    assert tree["result"]["kind"] == "checklist"
+    types = [q["type"] for q in tree["questions"]]
+    assert types[-1] == "checklist" and "checklist" not in types[:-1]
+    qs = questions(tree)
+    assert {"dialogue", "problem-solving", "training"} <= set(choice_ids(qs["process-type"]))
+    assert {"sides-attending", "tense-period", "travel"} <= set(qs)
+
+
+def test_venue_lists_every_criterion(trees: dict[str, dict[str, Any]], vocabulary: dict[str, Any]) -> None:
+    checklist = next(q for q in trees["venue"]["questions"] if q["type"] == "checklist")
+    items = {c["id"]: c for c in checklist["choices"]}
+    assert set(items) == set(VENUE_CRITERIA)
+    for item_id, (importance, conditional) in VENUE_CRITERIA.items():
+        item = items[item_id]
+        assert item["importance"] == importance, item_id
+        assert item["importance"] in vocabulary["importance"]
+        assert bool(item.get("when")) == conditional, item_id
+        assert item.get("link"), item_id
+        if importance != "nice":
+            assert item.get("warning", "").strip(), f"{item_id}: no warning for a missing criterion"
+
+
+# ---------------------------------------------------------------- scenarios
+
+
+@pytest.mark.parametrize("tree_id", TREE_IDS)
+def test_enough_scenarios(tree_id: str) -> None:
+    assert len(scenario_files(tree_id)) >= MIN_SCENARIOS
+
+
+@pytest.mark.parametrize("tree_id", TREE_IDS)
+def test_scenarios_cite_handbook_anchors(tree_id: str, vocabulary: dict[str, Any]) -> None:
+    known = {f"{t['page']}#{t['anchor']}" for t in vocabulary["links"].values()}
+    titles = set()
+    for path in scenario_files(tree_id):
+        scenario = load(path)
+        assert set(scenario) == {"title", "justification", "answers", "expect"}, path.name
+        titles.add(scenario["title"])
+        cited = re.findall(r"[a-z0-9-]+\.md#[a-z0-9-]+", scenario["justification"])
+        assert cited, f"{path.name}: justification cites no handbook anchor"
+        unknown = [c for c in cited if c not in known]
+        assert not unknown, f"{path.name}: cites anchors not in the vocabulary: {unknown}"
+    assert len(titles) == len(scenario_files(tree_id)), "scenario titles must be distinct"
+
+
+@pytest.mark.parametrize("tree_id", TREE_IDS)
+def test_scenarios_use_known_questions_and_choices(tree_id: str, trees: dict[str, dict[str, Any]]) -> None:
+    qs = questions(trees[tree_id])
+    outcomes = {o["id"] for o in trees[tree_id].get("outcomes", [])}
+    for path in scenario_files(tree_id):
+        scenario = load(path)
+        for qid, value in scenario["answers"].items():
+            assert qid in qs, f"{path.name}: unknown question {qid}"
+            values = value if isinstance(value, list) else [value]
+            for v in values:
+                assert isinstance(v, str), f"{path.name}: {qid} answer {v!r} is not a string"
+                assert v in choice_ids(qs[qid]), f"{path.name}: {qid} has no choice {v!r}"
+        assert all(q in qs for q in scenario["expect"]["path"]), path.name
+        result = scenario["expect"]["result"]
+        for key in ("gate", "top"):
+            if key in result:
+                assert result[key] in outcomes, f"{path.name}: unknown outcome {result[key]}"
+
+
+def test_scenarios_cover_every_result(trees: dict[str, dict[str, Any]]) -> None:
+    """Each gate, each process and each approach is the expected result of some scenario."""
+    for tree_id in ("choose-process", "approach"):
+        seen: set[str] = set()
+        unclear = False
+        for path in scenario_files(tree_id):
+            result = load(path)["expect"]["result"]
+            seen.update(result[k] for k in ("gate", "top") if k in result)
+            unclear = unclear or result.get("clear") is False
+        expected = {o["id"] for o in trees[tree_id]["outcomes"]}
+        assert expected <= seen, f"{tree_id}: no scenario ends in {sorted(expected - seen)}"
+        assert unclear, f"{tree_id}: no scenario exercises the no-clear-winner rule"
+    ready = {load(p)["expect"]["result"]["ready"] for p in scenario_files("venue")}
+    assert ready == {True, False}
