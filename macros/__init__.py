@@ -10,11 +10,9 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
-from . import glossary
+from . import glossary, trees, wizard
 
-# from . import trees   <- the engine helper adds its module here, and to _FEATURES.
-
-_FEATURES: tuple[ModuleType, ...] = (glossary,)
+_FEATURES: tuple[ModuleType, ...] = (glossary, trees, wizard)
 
 
 def define_env(env: Any) -> None:

@@ -1,0 +1,47 @@
+"""Tree macros for mkdocs-macros (pages with `render_macros: true`).
+
+- `paper(tree_id)`: the paper version of a decision tree (Markdown, links relative to
+  docs/tools/paper/, i.e. `../../step-3-design.md#training`).
+- `tree_reference()`: the reference of the tree language, from decision_trees/schema.json.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from track2guide import paper_markdown, schema_markdown  # noqa: E402
+from track2guide_build import load_all_trees  # noqa: E402
+
+PAPER_LINK_BASE = "../../"
+
+
+def register(env: Any) -> None:
+    trees: dict[str, dict[str, Any]] = {}
+
+    def compiled(tree_id: str) -> dict[str, Any]:
+        if not trees:
+            trees.update({t.id: t.data for t in load_all_trees(ROOT)})
+        if tree_id not in trees:
+            raise KeyError(
+                f"paper(): no decision tree '{tree_id}' (expected one of: {', '.join(sorted(trees))})"
+            )
+        return trees[tree_id]
+
+    def paper(tree_id: str, link_base: str = PAPER_LINK_BASE) -> str:
+        """The paper version of decision tree `tree_id` as Markdown."""
+        return paper_markdown(compiled(tree_id), link_base=link_base)
+
+    def tree_reference(heading: str = "##") -> str:
+        """Markdown reference of the tree language (decision_trees/schema.json)."""
+        schema = json.loads((ROOT / "decision_trees" / "schema.json").read_text(encoding="utf-8"))
+        return schema_markdown(schema, heading=heading)
+
+    env.macro(paper)
+    env.macro(tree_reference)

@@ -1,0 +1,106 @@
+"""Answers documents: `{"tree": id, "version": n, "answers": {qid: choice | [choices]}}`.
+
+Validation never raises: it returns the usable answers and a list of error values
+`{"code", "message", "question"}`.
+"""
+
+from __future__ import annotations
+
+from .conditions import Answer
+from .jsontypes import Json, JsonDict
+from .texts import Texts, say
+from .tree import Tree
+
+DOC_KEYS = ("tree", "version", "answers")
+
+
+def error(code: str, message: str, question: str | None = None) -> JsonDict:
+    """An error value as returned to the caller."""
+    return {"code": code, "message": message, "question": question}
+
+
+def failure(errors: list[JsonDict]) -> JsonDict:
+    return {"ok": False, "errors": errors}
+
+
+def new_answers(tree: Tree) -> JsonDict:
+    """An empty answers document for `tree`."""
+    return {"tree": tree.id, "version": tree.version, "answers": {}}
+
+
+def _bad_format(texts: Texts | None, detail_key: str, /, **values: object) -> JsonDict:
+    detail = say(texts, detail_key, **values)
+    return error("bad-format", say(texts, "error.bad-format", detail=detail))
+
+
+def check_value(
+    tree: Tree, qid: str, value: Json, texts: Texts | None = None
+) -> tuple[Answer | None, list[JsonDict]]:
+    """Validate one answer to one (known) question."""
+    q = tree.questions[qid]
+    ids = [c["id"] for c in q["choices"]]
+    if q["type"] == "single":
+        if not isinstance(value, str):
+            return None, [error("wrong-type", say(texts, "error.wrong-type.single", question=qid), qid)]
+        if value not in ids:
+            return None, [
+                error("unknown-choice", say(texts, "error.unknown-choice", choice=value, question=qid), qid)
+            ]
+        return value, []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return None, [error("wrong-type", say(texts, "error.wrong-type.list", question=qid), qid)]
+    errors: list[JsonDict] = []
+    seen: list[str] = []
+    for v in value:
+        if v not in ids:
+            errors.append(
+                error("unknown-choice", say(texts, "error.unknown-choice", choice=v, question=qid), qid)
+            )
+        elif v in seen:
+            errors.append(
+                error("bad-format", say(texts, "error.duplicate-choice", choice=v, question=qid), qid)
+            )
+        seen.append(v)
+    return (None, errors) if errors else (list(value), [])
+
+
+def check_document(
+    tree: Tree, doc: Json, texts: Texts | None = None
+) -> tuple[dict[str, Answer], list[JsonDict]]:
+    """The answers of a document, or the errors that make it unusable."""
+    if not isinstance(doc, dict):
+        return {}, [_bad_format(texts, "detail.not-object")]
+    errors: list[JsonDict] = []
+    for key in doc:
+        if key not in DOC_KEYS:
+            errors.append(_bad_format(texts, "detail.unknown-key", key=str(key)))
+    got_tree, version, given = doc.get("tree"), doc.get("version"), doc.get("answers")
+    if not isinstance(got_tree, str):
+        errors.append(_bad_format(texts, "detail.tree"))
+    elif got_tree != tree.id:
+        errors.append(error("wrong-tree", say(texts, "error.wrong-tree", got=got_tree, tree=tree.id)))
+    if not isinstance(version, int) or isinstance(version, bool):
+        errors.append(_bad_format(texts, "detail.version"))
+    elif version != tree.version:
+        errors.append(
+            error("wrong-version", say(texts, "error.wrong-version", got=version, version=tree.version))
+        )
+    if not isinstance(given, dict):
+        errors.append(_bad_format(texts, "detail.answers"))
+        return {}, errors
+    out: dict[str, Answer] = {}
+    for qid, value in given.items():
+        if not isinstance(qid, str) or qid not in tree.questions:
+            errors.append(
+                error(
+                    "unknown-question",
+                    say(texts, "error.unknown-question", question=str(qid)),
+                    qid if isinstance(qid, str) else None,
+                )
+            )
+            continue
+        answer, problems = check_value(tree, qid, value, texts)
+        errors += problems
+        if answer is not None:
+            out[qid] = answer
+    return (out, []) if not errors else ({}, errors)

@@ -1,0 +1,172 @@
+"""The engine API: step() tells where a walk stands; answer() records an answer.
+
+JSON in, JSON out; nothing here raises on bad answers (errors are returned as values).
+"""
+
+from __future__ import annotations
+
+from .answers import check_document, check_value, error, failure, new_answers
+from .checklist import has_checklist, report
+from .conditions import Answer
+from .graph import longest_from
+from .jsontypes import Json, JsonDict
+from .present import outcome_view, question_view, tree_warnings
+from .texts import Texts, say
+from .tree import Tree, unwrap
+from .walk import Walk, split_off_path, walk
+from .weighing import rank
+
+
+def _bad_tree(texts: Texts | None) -> JsonDict:
+    return failure([error("bad-tree", say(texts, "error.bad-tree"))])
+
+
+def _prefix(state: Walk, qid: str) -> dict[str, Answer]:
+    """The answers on the path before `qid` (all of them if `qid` is not on the path)."""
+    before: dict[str, Answer] = {}
+    for pid, answer in state.path:
+        if pid == qid:
+            break
+        before[pid] = answer
+    return before
+
+
+def _result(tree: Tree, state: Walk) -> JsonDict:
+    given = state.given
+    gate = None
+    if state.gate is not None:
+        gate = outcome_view(tree, str(state.gate.get("outcome")), given)
+        gate["reason"] = state.gate.get("reason", "")
+    warnings = tree_warnings(tree, given)
+    rules = tree.raw.get("result", {})
+    if tree.kind == "checklist":
+        checks = report(tree, state.path)
+        ready = checks["ready"] and gate is None
+        message = rules.get("ready_message") if ready else rules.get("not_ready_message")
+        return {
+            "kind": "checklist",
+            "gate": gate,
+            **checks,
+            "ready": ready,
+            "message": message,
+            "warnings": warnings,
+        }
+    ranking = {"clear": False, "message": None, "ranked": []} if gate else rank(tree, state.path)
+    return {
+        "kind": "ranking",
+        "gate": gate,
+        **ranking,
+        "warnings": warnings,
+        "checklist": report(tree, state.path) if has_checklist(tree, state.path) else None,
+    }
+
+
+def _progress(tree: Tree, state: Walk) -> JsonDict:
+    answered = len(state.path)
+    if state.current is None:
+        return {"answered": answered, "total": answered, "percent": 100}
+    total = answered + max(1, longest_from(tree.successors, state.current))
+    return {"answered": answered, "total": total, "percent": (100 * answered) // total}
+
+
+def _state(tree: Tree, state: Walk, answers: dict[str, Answer]) -> JsonDict:
+    dropped, pending = split_off_path(tree, state, answers)
+    current = None
+    if state.current is not None:
+        current = question_view(tree, state.current, state.given, None, len(state.path) + 1)
+    return {
+        "ok": True,
+        "tree": tree.id,
+        "version": tree.version,
+        "path": [{"question": qid, "answer": list(a) if isinstance(a, list) else a} for qid, a in state.path],
+        "skipped": list(state.skipped),
+        "dropped": dropped,
+        "pending": pending,
+        "current": current,
+        "result": None if state.current is not None else _result(tree, state),
+        "progress": _progress(tree, state),
+    }
+
+
+def step(tree: Json, answers: Json, texts: Texts | None = None) -> JsonDict:
+    """Where the walk stands for an answers document: path, next question or result, progress."""
+    t = unwrap(tree)
+    if t is None:
+        return _bad_tree(texts)
+    given, errors = check_document(t, answers, texts)
+    if errors:
+        return failure(errors)
+    return _state(t, walk(t, given), given)
+
+
+def start(tree: Json) -> JsonDict:
+    """An empty answers document for a tree (or an error value)."""
+    t = unwrap(tree)
+    return _bad_tree(None) if t is None else new_answers(t)
+
+
+def _on_path_or_current(state: Walk, qid: str) -> bool:
+    return qid == state.current or any(pid == qid for pid, _ in state.path)
+
+
+def answer(tree: Json, answers: Json, qid: Json, value: Json, texts: Texts | None = None) -> JsonDict:
+    """Record (or with value None, clear) the answer to a question on the path or the current one.
+
+    Returns `{"ok": true, "answers": new document, "dropped": [qids]}`: answers that
+    fell off the path because of this change are removed and listed in `dropped`.
+    """
+    t = unwrap(tree)
+    if t is None:
+        return _bad_tree(texts)
+    doc = new_answers(t) if answers is None else answers
+    given, errors = check_document(t, doc, texts)
+    if errors:
+        return failure(errors)
+    if not isinstance(qid, str) or qid not in t.questions:
+        return failure(
+            [
+                error(
+                    "unknown-question",
+                    say(texts, "error.unknown-question", question=str(qid)),
+                    qid if isinstance(qid, str) else None,
+                )
+            ]
+        )
+    if not _on_path_or_current(walk(t, given), qid):
+        return failure([error("not-on-path", say(texts, "error.not-on-path", question=qid), qid)])
+    updated = dict(given)
+    if value is None:
+        updated.pop(qid, None)
+    else:
+        checked, problems = check_value(t, qid, value, texts)
+        if checked is None:
+            return failure(problems)
+        updated[qid] = checked
+    dropped, _pending = split_off_path(t, walk(t, updated), updated)
+    kept = {k: v for k, v in updated.items() if k not in dropped}
+    return {"ok": True, "answers": {"tree": t.id, "version": t.version, "answers": kept}, "dropped": dropped}
+
+
+def question(tree: Json, answers: Json, qid: Json, texts: Texts | None = None) -> JsonDict:
+    """`{"ok": true, "question": view}` for a question on the path (to change it) or the current one."""
+    t = unwrap(tree)
+    if t is None:
+        return _bad_tree(texts)
+    given, errors = check_document(t, answers, texts)
+    if errors:
+        return failure(errors)
+    if not isinstance(qid, str) or qid not in t.questions:
+        return failure(
+            [
+                error(
+                    "unknown-question",
+                    say(texts, "error.unknown-question", question=str(qid)),
+                    qid if isinstance(qid, str) else None,
+                )
+            ]
+        )
+    state = walk(t, given)
+    if not _on_path_or_current(state, qid):
+        return failure([error("not-on-path", say(texts, "error.not-on-path", question=qid), qid)])
+    before = _prefix(state, qid)
+    return {"ok": True, "question": question_view(t, qid, before, given.get(qid), len(before) + 1)}

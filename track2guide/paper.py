@@ -1,0 +1,230 @@
+"""The "paper" version of a tree: a static Markdown page to work through with a pencil.
+
+Every question with where each answer leads, weights as a worksheet table, checklists
+as task lists, stop rules, a tally sheet and the outcomes with links to the handbook.
+Links point at handbook Markdown files (`link_base` + `step-3-design.md#training`) so
+that MkDocs checks them.
+"""
+
+from __future__ import annotations
+
+from .conditions import describe
+from .graph import END
+from .jsontypes import Json, JsonDict
+from .texts import Texts, say
+from .tree import Tree, unwrap
+
+
+class _Paper:
+    def __init__(self, tree: Tree, link_base: str, texts: Texts | None) -> None:
+        self.tree = tree
+        self.base = link_base
+        self.texts = texts
+        self.number = {qid: i + 1 for i, qid in enumerate(tree.questions)}
+
+    def say(self, key: str, /, **values: object) -> str:
+        return say(self.texts, key, **values)
+
+    def question_ref(self, qid: str) -> str:
+        return f"[question {self.number.get(qid, '?')}](#q-{qid})"
+
+    def choice_label(self, qid: str, cid: str) -> str:
+        c = self.tree.choice(qid, cid) if qid in self.tree.questions else None
+        return str(c.get("label", cid)) if c else cid
+
+    def condition(self, cond: Json) -> str:
+        return describe(cond, self.question_ref, self.choice_label)
+
+    def target(self, nxt: object) -> str:
+        if nxt in (None, END):
+            return self.say("paper.end")
+        return self.say("paper.goes-to", target=self.question_ref(str(nxt)))
+
+    def link(self, key: object) -> str:
+        target = self.tree.links.get(key) if isinstance(key, str) else None
+        if not isinstance(target, dict):
+            return ""
+        return f"[{target.get('title', key)}]({self.base}{target.get('page')}#{target.get('anchor')})"
+
+    def read_more(self, key: object) -> list[str]:
+        link = self.link(key)
+        return [self.say("summary.read-more", link=link), ""] if link else []
+
+    def question(self, q: JsonDict) -> list[str]:
+        qid = q["id"]
+        out = [f"### {self.number[qid]}. {q.get('text', qid)} {{#q-{qid}}}", ""]
+        if "when" in q:
+            ask = self.say(
+                "paper.ask-when", condition=self.condition(q["when"]), next=self.target(q.get("next"))
+            )
+            out += [f"*{ask}*", ""]
+        if q.get("help"):
+            out += [str(q["help"]), ""]
+        term = self.tree.terms.get(q.get("term", "")) if q.get("term") else None
+        if isinstance(term, dict):
+            out += [
+                f"[{term.get('term')}]({self.base}glossary.md#{term.get('id')}): {term.get('definition')}",
+                "",
+            ]
+        out += self.read_more(q.get("link"))
+        kind = q["type"]
+        out += [
+            self.say({"single": "paper.pick-one", "multiple": "paper.pick-any"}.get(kind, "paper.tick-met")),
+            "",
+        ]
+        own_next = kind == "single" and any("next" in c for c in q["choices"])
+        for c in q["choices"]:
+            out.append(self.choice(q, c, own_next))
+        out.append("")
+        if not own_next:
+            out += [self.say("paper.then", target=self.target(q.get("next"))), ""]
+        out += self.weights_table(q)
+        return out
+
+    def choice(self, q: JsonDict, c: JsonDict, own_next: bool) -> str:
+        label = f"**{c.get('label', c['id'])}**"
+        help_text = [f"*{c['help']}*"] if c.get("help") else []
+        if q["type"] != "checklist":
+            target = f": {self.target(c.get('next', q.get('next')))}." if own_next else ""
+            return " ".join([f"- {label}{target}", *help_text])
+        importance = self.say(f"importance.{c.get('importance', 'recommended')}")
+        parts = [f"- [ ] {label} ({importance}).", *help_text]
+        if "when" in c:
+            applies = self.say("paper.applies-when", condition=self.condition(c["when"]))
+            parts.append(applies[:1].upper() + applies[1:] + ".")
+        if c.get("warning"):
+            parts.append(self.say("paper.if-missing", warning=c["warning"]))
+        link = self.link(c.get("link"))
+        return " ".join(parts + ([link] if link else []))
+
+    def weights_table(self, q: JsonDict) -> list[str]:
+        columns: list[str] = []
+        for c in q["choices"]:
+            for w in c.get("weights", []):
+                if w["outcome"] not in columns:
+                    columns.append(w["outcome"])
+        if not columns:
+            return []
+        order = [oid for oid in self.tree.outcomes if oid in columns]
+        titles = [f"[{self.tree.outcomes[oid].get('title', oid)}](#o-{oid})" for oid in order]
+        out = [
+            f"**{self.say('paper.points-heading')}**",
+            "",
+            f"| {self.say('paper.answer')} | " + " | ".join(titles) + " |",
+            "|---|" + "---:|" * len(order),
+        ]
+        for c in q["choices"]:
+            points = {oid: 0 for oid in order}
+            for w in c.get("weights", []):
+                points[w["outcome"]] += int(w["points"])
+            cells = [(f"{p:+d}" if p else "") for p in points.values()]
+            out.append(f"| {c.get('label', c['id'])} | " + " | ".join(cells) + " |")
+        return [*out, ""]
+
+    def gates(self) -> list[str]:
+        gates = self.tree.raw.get("gates", [])
+        if not gates:
+            return []
+        out = [f"## {self.say('paper.gates')} {{#stop-rules}}", "", self.say("paper.gates-intro"), ""]
+        for g in gates:
+            oid = str(g.get("outcome"))
+            title = self.tree.outcomes.get(oid, {}).get("title", oid)
+            out.append(
+                "- "
+                + self.say(
+                    "paper.gate",
+                    condition=self.condition(g.get("when")),
+                    title=title,
+                    anchor=f"o-{oid}",
+                    reason=g.get("reason", ""),
+                ).strip()
+            )
+        return [*out, ""]
+
+    def result(self) -> list[str]:
+        rules = self.tree.raw.get("result", {})
+        out = [f"## {self.say('summary.result')} {{#result}}", ""]
+        if self.tree.kind == "checklist":
+            out += [self.say("paper.checklist-rule"), ""]
+            for key, label in (
+                ("ready_message", "paper.if-ready"),
+                ("not_ready_message", "paper.if-not-ready"),
+            ):
+                if rules.get(key):
+                    out += [f"- {self.say(label, text=rules[key])}"]
+            return [*out, ""]
+        named = {
+            w["outcome"]
+            for q in self.tree.questions.values()
+            for c in q["choices"]
+            for w in c.get("weights", [])
+        }
+        out += [
+            self.say("paper.tally-intro"),
+            "",
+            f"| {self.say('paper.outcome')} | {self.say('paper.total')} |",
+            "|---|---|",
+        ]
+        out += [
+            f"| [{o.get('title', oid)}](#o-{oid}) | |"
+            for oid, o in self.tree.outcomes.items()
+            if oid in named
+        ]
+        out += [
+            "",
+            self.say(
+                "paper.rule",
+                margin=rules.get("margin", 1),
+                min_score=rules.get("min_score", 1),
+                fallback=rules.get("no_clear_winner", ""),
+            ).strip(),
+            "",
+        ]
+        return out
+
+    def warnings(self) -> list[str]:
+        warnings = self.tree.raw.get("warnings", [])
+        if not warnings:
+            return []
+        out = [f"## {self.say('paper.warnings')} {{#also-check}}", ""]
+        for w in warnings:
+            line = self.say(
+                "paper.warning-when", condition=self.condition(w.get("when")), text=w.get("text", "")
+            )
+            link = self.link(w.get("link"))
+            out.append(f"- {line}" + (f" {link}" if link else ""))
+        return [*out, ""]
+
+    def outcome(self, o: JsonDict) -> list[str]:
+        oid = o["id"]
+        out = [f"### {o.get('title', oid)} {{#o-{oid}}}", "", str(o.get("summary", "")), ""]
+        out += self.read_more(o.get("link"))
+        if o.get("next_steps"):
+            out += [f"**{self.say('summary.next-steps')}**", ""]
+            out += [f"{i}. {s}" for i, s in enumerate(o["next_steps"], 1)] + [""]
+        for w in o.get("warnings", []):
+            text = str(w.get("text", ""))
+            if "when" in w:
+                text = self.say("paper.warning-when", condition=self.condition(w["when"]), text=text)
+            link = self.link(w.get("link"))
+            out += ["!!! warning", "", f"    {text}" + (f" {link}" if link else ""), ""]
+        return out
+
+    def render(self) -> str:
+        out = [self.say("paper.intro"), ""]
+        out += self.read_more(self.tree.raw.get("link"))
+        out += [f"## {self.say('paper.questions')} {{#questions}}", ""]
+        for q in self.tree.questions.values():
+            out += self.question(q)
+        out += self.gates() + self.result() + self.warnings()
+        if self.tree.outcomes:
+            out += [f"## {self.say('paper.outcomes')} {{#outcomes}}", ""]
+            for o in self.tree.outcomes.values():
+                out += self.outcome(o)
+        return "\n".join(out).rstrip("\n") + "\n"
+
+
+def paper_markdown(tree: Json, *, link_base: str = "", texts: Texts | None = None) -> str:
+    """Markdown for the paper version of a compiled (or bare) tree; "" if the tree is unusable."""
+    t = unwrap(tree)
+    return "" if t is None else _Paper(t, link_base, texts).render()

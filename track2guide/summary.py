@@ -1,0 +1,153 @@
+"""The plan summary: one Markdown document for the answers given to one or more wizards."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .engine import step
+from .jsontypes import Json, JsonDict
+from .texts import Texts, say
+from .tree import Tree, unwrap
+
+
+def _cell(text: object) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _link(link: Json, base: str) -> str:
+    if not isinstance(link, dict) or not link.get("href"):
+        return ""
+    return f"[{link.get('title', link['href'])}]({base}{link['href']})"
+
+
+class _Summary:
+    def __init__(self, base: str, texts: Texts | None) -> None:
+        self.base = base
+        self.texts = texts
+
+    def say(self, key: str, /, **values: object) -> str:
+        return say(self.texts, key, **values)
+
+    def answers(self, tree: Tree, state: JsonDict) -> list[str]:
+        out = [
+            f"### {self.say('summary.answers')}",
+            "",
+            f"| {self.say('summary.question')} | {self.say('summary.answer')} |",
+            "|---|---|",
+        ]
+        for entry in state["path"]:
+            qid, answer = entry["question"], entry["answer"]
+            ids = [answer] if isinstance(answer, str) else answer
+            labels = [str((tree.choice(qid, cid) or {}).get("label", cid)) for cid in ids]
+            shown = "; ".join(labels) if labels else self.say("summary.none")
+            out.append(f"| {_cell(tree.questions[qid].get('text', qid))} | {_cell(shown)} |")
+        return [*out, ""]
+
+    def outcome(self, view: JsonDict) -> list[str]:
+        out = [str(view.get("summary", "")), ""]
+        link = _link(view.get("link"), self.base)
+        if link:
+            out += [self.say("summary.read-more", link=link), ""]
+        if view.get("next_steps"):
+            out += [f"**{self.say('summary.next-steps')}**", ""]
+            out += [f"{i}. {s}" for i, s in enumerate(view["next_steps"], 1)] + [""]
+        out += self.warnings(view.get("warnings", []))
+        return out
+
+    def warnings(self, warnings: list[JsonDict]) -> list[str]:
+        if not warnings:
+            return []
+        out = [f"**{self.say('summary.warnings')}**", ""]
+        for w in warnings:
+            link = _link(w.get("link"), self.base)
+            out.append(f"- {w.get('text', '')}" + (f" ({link})" if link else ""))
+        return [*out, ""]
+
+    def ranking(self, result: JsonDict) -> list[str]:
+        ranked = result["ranked"]
+        if result["clear"]:
+            top = ranked[0]
+            out = [f"**{self.say('summary.recommended', title=top['title'])}**", ""]
+        else:
+            out = [f"**{self.say('summary.no-winner')}**", "", str(result.get("message") or ""), ""]
+        indicated = [r for r in ranked if r["indicated"]]
+        for i, r in enumerate(indicated, 1):
+            tied = f" ({self.say('summary.tied')})" if r["tied"] else ""
+            out.append(f"{i}. **{r['title']}**: {self.say('summary.points', score=r['score'])}{tied}")
+            out += [f"    - {reason['reason']} ({reason['points']:+d})" for reason in r["reasons"]]
+        out.append("")
+        rest = [r["title"] for r in ranked if not r["indicated"]]
+        if rest:
+            out += [self.say("summary.not-indicated", titles=", ".join(rest)), ""]
+        if result["clear"]:
+            out += self.outcome(ranked[0])
+        return out
+
+    def checklist(self, result: JsonDict) -> list[str]:
+        out = [f"**{self.say('summary.ready' if result['ready'] else 'summary.not-ready')}**", ""]
+        if result.get("message"):
+            out += [str(result["message"]), ""]
+        groups = (
+            ("met", "summary.met", "x"),
+            ("missing_required", "summary.missing-required", " "),
+            ("missing_other", "summary.missing-other", " "),
+            ("not_applicable", "summary.not-applicable", "-"),
+        )
+        for key, title, mark in groups:
+            items = result.get(key) or []
+            if not items:
+                continue
+            out += [f"#### {self.say(title)}", ""]
+            for item in items:
+                line = f"- [{mark}] {item['label']}" if mark != "-" else f"- {item['label']}"
+                if key.startswith("missing") and item.get("warning"):
+                    line += f": {item['warning']}"
+                link = _link(item.get("link"), self.base)
+                out.append(line + (f" ({link})" if link else ""))
+            out.append("")
+        return out
+
+    def result(self, state: JsonDict) -> list[str]:
+        out = [f"### {self.say('summary.result')}", ""]
+        current = state["current"]
+        if current is not None:
+            return [*out, self.say("summary.unfinished", question=current["text"]), ""]
+        result = state["result"]
+        if result["gate"] is not None:
+            gate = result["gate"]
+            out += [
+                f"**{self.say('summary.gate', title=gate['title'])}**",
+                "",
+                str(gate.get("reason", "")),
+                "",
+            ]
+            out += self.outcome(gate)
+        elif result["kind"] == "ranking":
+            out += self.ranking(result)
+        if result["kind"] == "checklist":
+            out += self.checklist(result)
+        elif result.get("checklist"):
+            out += self.checklist(result["checklist"])
+        return out + self.warnings(result.get("warnings", []))
+
+    def section(self, tree_json: Json, answers: Json) -> list[str]:
+        tree = unwrap(tree_json)
+        if tree is None:
+            return [say(self.texts, "error.bad-tree"), ""]
+        out = [f"## {tree.raw.get('title', tree.id)}", ""]
+        state = step(tree_json, answers, self.texts)
+        if not state["ok"]:
+            out += [self.say("summary.invalid"), ""] + [f"- {e['message']}" for e in state["errors"]] + [""]
+            return out
+        return out + self.answers(tree, state) + self.result(state)
+
+
+def summary_markdown(
+    items: Iterable[tuple[Json, Json]], *, base_url: str = "", texts: Texts | None = None
+) -> str:
+    """Markdown plan summary for `[(tree, answers), ...]`; links get `base_url` in front."""
+    writer = _Summary(base_url, texts)
+    out = [f"# {say(texts, 'summary.title')}", "", say(texts, "summary.intro"), ""]
+    for tree, answers in items:
+        out += writer.section(tree, answers)
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -1,0 +1,211 @@
+"""The wizard's controller: one event in, the next screen out (HTML from track2guide.view).
+
+The browser shell passes every click as an event to `handle_json` (through Pyodide)
+and shows the returned HTML; the same code renders the first question at build time.
+A session is `{"answers": answers document, "at": None | question id | "review",
+"back_to": None | "review"}`; `at` None shows where the walk stands (next question
+or result).  Messages are plain text, for `textContent`: nothing read from a user's
+file is ever returned as HTML.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+from .engine import answer, question, start, step
+from .jsontypes import Json, JsonDict
+from .summary import summary_markdown
+from .view import button, render_question, render_result, render_review, say, verdict
+
+MAX_FILE_CHARS = 64 * 1024  # answers files are a few hundred bytes; anything far bigger is refused
+MAX_ERRORS_SHOWN = 3
+MAX_MESSAGE_CHARS = 200
+
+
+def _path_ids(state: Mapping[str, Json]) -> list[str]:
+    return [str(e["question"]) for e in state.get("path", [])]
+
+
+def _screen(tree: Json, session: JsonDict, root: str) -> JsonDict:
+    """Render the session's screen: {html, announce} (or the error of a broken session)."""
+    answers, at = session["answers"], session.get("at")
+    state = step(tree, answers)
+    if not state.get("ok"):
+        return {"ok": False, "errors": state.get("errors", [])}
+    ids = _path_ids(state)
+    if at == "review":
+        html = (
+            render_review(tree, answers, state)
+            + '<div class="t2-actions">'
+            + button("continue", say("continue"), primary=True)
+            + "</div>"
+        )
+        return {"ok": True, "html": html, "announce": say("your-answers")}
+    if isinstance(at, str) and at in ids:
+        view = question(tree, answers, at)
+        q = view["question"]
+        html = render_question(q, state["progress"], root=root, can_back=ids.index(at) > 0)
+    elif state.get("current") is not None:
+        q = state["current"]
+        html = render_question(q, state["progress"], root=root, can_back=bool(ids))
+    else:
+        result = state["result"]
+        return {
+            "ok": True,
+            "html": render_result(tree, answers, state, root=root),
+            "announce": f"{say('result')}: {verdict(result)}",
+        }
+    number = int(q.get("number") or 1)
+    announce = (
+        f"{say('progress', number=number, total=max(number, int(state['progress']['total'])))}: {q['text']}"
+    )
+    return {"ok": True, "html": html, "announce": announce}
+
+
+def _messages(head: str, errors: Json) -> str:
+    """A plain-text message: head plus the first few engine errors, each cut short."""
+    lines = [head]
+    for err in (errors or [])[:MAX_ERRORS_SHOWN]:
+        text = str(err.get("message", "")) if isinstance(err, dict) else str(err)
+        lines.append(text if len(text) <= MAX_MESSAGE_CHARS else text[: MAX_MESSAGE_CHARS - 1] + "…")
+    return " ".join(lines)
+
+
+def parse_answers_file(tree: Json, text: Json) -> tuple[JsonDict | None, str | None]:
+    """(answers document, None) for a usable answers file text, else (None, plain-text reason)."""
+    if not isinstance(text, str):
+        return None, say("load.not-json")
+    if len(text) > MAX_FILE_CHARS:
+        return None, say("load.too-big", limit=MAX_FILE_CHARS // 1024)
+    try:
+        doc = json.loads(text)
+    except (ValueError, RecursionError):
+        return None, say("load.not-json")
+    state = step(tree, doc)
+    if not state.get("ok"):
+        return None, _messages("", state.get("errors")).strip()
+    return {"tree": doc["tree"], "version": doc["version"], "answers": doc["answers"]}, None
+
+
+def _after_answer(state: Mapping[str, Json], qid: str, back_to: Json) -> str | None:
+    """Where to go after answering `qid`: back to the review when it was a change, else onwards."""
+    ids = _path_ids(state)
+    if back_to == "review" and state.get("result") is not None:
+        return "review"
+    if qid in ids and ids.index(qid) + 1 < len(ids):
+        return ids[ids.index(qid) + 1]
+    return None
+
+
+def _back(state: Mapping[str, Json], at: Json) -> str | None:
+    ids = _path_ids(state)
+    if at == "review":
+        return None
+    if isinstance(at, str) and at in ids:
+        i = ids.index(at)
+        return ids[i - 1] if i > 0 else at
+    return ids[-1] if ids else None
+
+
+def _session(answers: Json, at: str | None = None, back_to: str | None = None) -> JsonDict:
+    return {"answers": answers, "at": at, "back_to": back_to}
+
+
+def _event(tree: Json, session: JsonDict, event: Mapping[str, Json]) -> tuple[JsonDict, str | None, bool]:
+    """(new session, plain-text message or None, whether the message reports a problem)."""
+    action, answers, at = event.get("action"), session["answers"], session.get("at")
+    if action == "answer":
+        qid, value = event.get("question"), event.get("value")
+        if value is None or value == "":
+            return session, say("choose-one"), True
+        done = answer(tree, answers, qid, value)
+        if not done.get("ok"):
+            return session, _messages("", done.get("errors")).strip(), True
+        dropped = len(done.get("dropped", []))
+        nxt = _after_answer(step(tree, done["answers"]), str(qid), session.get("back_to"))
+        return _session(done["answers"], nxt), say("dropped", count=dropped) if dropped else None, False
+    if action in ("load", "resume"):
+        doc, problem = parse_answers_file(tree, event.get("text"))
+        if doc is None and action == "load":
+            return session, f"{say('load.failed')} {problem}", True
+        if doc is None:
+            return _session(start(tree)), f"{say('resume.failed')} {problem}", True
+        return _session(doc), say("load.ok") if action == "load" else say("resume.ok"), False
+    moves: dict[Json, tuple[JsonDict, str | None]] = {
+        "back": (_session(answers, _back(step(tree, answers), at)), None),
+        "change": (_session(answers, str(event.get("question")), "review"), None),
+        "review": (_session(answers, "review"), None),
+        "continue": (_session(answers), None),
+        "restart": (_session(start(tree)), say("restarted")),
+        "show": (session, None),
+    }
+    if action not in moves:
+        return session, say("unknown-action"), True
+    new, message = moves[action]
+    return new, message, False
+
+
+def _valid_session(tree: Json, session: Json) -> JsonDict:
+    if isinstance(session, dict) and isinstance(session.get("answers"), dict):
+        at, back_to = session.get("at"), session.get("back_to")
+        return _session(
+            session["answers"], at if isinstance(at, str) else None, back_to if back_to == "review" else None
+        )
+    return _session(start(tree))
+
+
+def handle(tree: Json, session: Json, event: Json, root: str = "") -> JsonDict:
+    """One wizard event -> `{ok, session, html, announce, message, error}`.
+
+    `ok` False: the event was refused, the session and screen are unchanged (`html` None)
+    and `message` says why. `error` marks messages that report a problem (announced at once).
+    """
+    current = _valid_session(tree, session)
+    new, message, error = _event(tree, current, event if isinstance(event, dict) else {})
+    if error and new is current:
+        return {
+            "ok": False,
+            "session": current,
+            "html": None,
+            "announce": "",
+            "message": message,
+            "error": True,
+        }
+    screen = _screen(tree, new, root)
+    if not screen["ok"]:  # answers the engine no longer accepts: start afresh and say why
+        new = _session(start(tree))
+        message, error = _messages(say("resume.failed"), screen["errors"]), True
+        screen = _screen(tree, new, root)
+    return {
+        "ok": True,
+        "session": new,
+        "html": screen["html"],
+        "announce": screen["announce"],
+        "message": message,
+        "error": error,
+    }
+
+
+def export_markdown(tree: Json, answers: Json, base_url: str = "") -> str:
+    """The result as a Markdown plan summary (track2guide.summary_markdown)."""
+    return summary_markdown([(tree, answers)], base_url=base_url)
+
+
+def handle_json(tree: Json, session_json: str, event_json: str, root: str = "") -> str:
+    """`handle` with JSON text in and out (what the browser shell calls through Pyodide)."""
+    try:
+        session, event = json.loads(session_json), json.loads(event_json)
+    except (ValueError, RecursionError):
+        session, event = None, {}
+    if isinstance(event, dict) and event.get("action") == "export":
+        doc = session.get("answers") if isinstance(session, dict) else None
+        return json.dumps(
+            {"ok": True, "markdown": export_markdown(tree, doc, str(event.get("base_url", "")))}
+        )
+    return json.dumps(handle(tree, session, event, root))
+
+
+def first_screen(tree: Json, root: str = "") -> str:
+    """The HTML of the first question, pre-rendered at build time."""
+    return str(_screen(tree, _session(start(tree)), root)["html"])
