@@ -68,6 +68,7 @@ def http_site(built_site: Path) -> Iterator[str]:
     server, base = serve(built_site)
     yield base
     server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture(scope="session")
