@@ -1,4 +1,6 @@
-"""Command line: `python -m track2guide_build check` | `export-json FILE` (from the project root)."""
+"""Command line (from the project root): `python -m track2guide_build check` |
+`export-json FILE` | `export-yaml FILE DIR...` (every *.yaml under DIRs as
+{relative path: data}, so tests can read YAML data where PyYAML is missing)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from pathlib import Path
 from track2guide import TreeError
 
 from .loadall import load_all_trees
+from .yamlload import load_yaml_with_lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,7 +22,12 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="check every tree; print the problems")
     export = sub.add_parser("export-json", help="write {tree id: compiled tree} as JSON (for Pyodide tests)")
     export.add_argument("file")
+    data = sub.add_parser("export-yaml", help="write {path: data} for every *.yaml under DIRs as JSON")
+    data.add_argument("file")
+    data.add_argument("dirs", nargs="+")
     args = parser.parse_args(argv)
+    if args.command == "export-yaml":
+        return export_yaml(Path(args.root), Path(args.file), args.dirs)
     try:
         trees = load_all_trees(Path(args.root))
     except (TreeError, OSError) as exc:
@@ -30,6 +38,17 @@ def main(argv: list[str] | None = None) -> int:
             json.dumps({t.id: t.data for t in trees}, ensure_ascii=False), encoding="utf-8"
         )
     print(f"{len(trees)} trees OK: {', '.join(t.id for t in trees)}")
+    return 0
+
+
+def export_yaml(root: Path, out: Path, dirs: list[str]) -> int:
+    found = {
+        path.relative_to(root).as_posix(): load_yaml_with_lines(path)[0]
+        for folder in dirs
+        for path in sorted((root / folder).rglob("*.yaml"))
+    }
+    out.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
+    print(f"{len(found)} YAML files exported")
     return 0
 
 

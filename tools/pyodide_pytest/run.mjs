@@ -102,10 +102,13 @@ function exportProjectTrees(root) {
   const python = process.env.PYTHON || "python3";
   const proc = spawnSync(python, ["-m", "track2guide_build", "--root", root, "export-json", path.join(dir, "trees.json")],
     { cwd: root, encoding: "utf8" });
-  if (proc.status !== 0) {
+  // The scenarios are YAML too; PyYAML is not in Pyodide, so they travel as JSON.
+  const data = proc.status === 0 && spawnSync(python, ["-m", "track2guide_build", "--root", root, "export-yaml",
+    path.join(dir, "yaml.json"), "tests/scenarios", "tests/engine/scenarios"], { cwd: root, encoding: "utf8" });
+  if (proc.status !== 0 || data.status !== 0) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw new Error(`exporting the project's trees failed (${python} -m track2guide_build export-json):\n`
-      + `${proc.stdout || ""}${proc.stderr || ""}${proc.error || ""}`);
+      + `${proc.stdout || ""}${proc.stderr || ""}${proc.error || ""}${data ? data.stderr || "" : ""}`);
   }
   return dir;
 }
@@ -119,6 +122,7 @@ async function main() {
       treesDir = exportProjectTrees(opts.root);
       opts.mounts.push([treesDir, TREES_MOUNT]);
       opts.env.TRACK2_TREES_JSON = `${TREES_MOUNT}/trees.json`;
+      opts.env.TRACK2_YAML_JSON = `${TREES_MOUNT}/yaml.json`;
     }
   } catch (e) {
     console.error(`pyodide-pytest: ${e.message}`);
