@@ -14,7 +14,7 @@ from html import escape
 from types import MappingProxyType
 
 from .engine import question
-from .jsontypes import Json
+from .jsontypes import Json, JsonDict
 
 VIEW_TEXTS: Mapping[str, str] = MappingProxyType(
     {
@@ -44,6 +44,7 @@ VIEW_TEXTS: Mapping[str, str] = MappingProxyType(
         "points": "{score} points",
         "tied": "tied",
         "why": "Why:",
+        "details": "Why, next steps and warnings",
         "from-answer": "your answer “{choice}” to “{question}”",
         "next-steps": "Next steps",
         "warnings": "Watch out",
@@ -165,7 +166,8 @@ def render_question(
         render_progress(progress, int(q.get("number") or 1)),
         f'<form class="t2-question" data-question="{_e(q["id"])}" data-type="{_e(q["type"])}" novalidate>',
         '<fieldset aria-describedby="t2-hint"><legend class="t2-legend">',
-        f'<h2 class="t2-question-text" tabindex="-1" data-focus>{_e(q.get("text", q["id"]))}</h2></legend>',
+        '<h2 class="t2-question-text" tabindex="-1" data-focus elementtiming="t2-question">',
+        f'{_e(q.get("text", q["id"]))}</h2></legend>',
         f'<p class="t2-hint" id="t2-hint">{_e(say("hint." + str(q["type"])))}</p>',
     ]
     if q.get("help"):
@@ -214,11 +216,13 @@ def render_review(tree: Json, answers: Json, state: Mapping[str, Json]) -> str:
     for entry in state.get("path", []):
         qid = str(entry["question"])
         text, labels, _by_id = _labels(tree, answers, qid)
-        shown = "; ".join(labels) if labels else say("none-ticked")
+        shown = _e(labels[0] if labels else say("none-ticked"))
+        if len(labels) > 1:
+            shown = '<ul class="t2-answer-list">' + "".join(f"<li>{_e(x)}</li>" for x in labels) + "</ul>"
         hidden = f'<span class="t2-sr">{_e(say("change.hidden", question=text))}</span>'
         change = button("change", say("change") + hidden, extra=f' data-question="{_e(qid)}"')
         rows.append(
-            f'<div class="t2-answer-row"><dt>{_e(text)}</dt><dd>{_e(shown)}</dd>'
+            f'<div class="t2-answer-row"><dt>{_e(text)}</dt><dd>{shown}</dd>'
             f'<dd class="t2-change">{change}</dd></div>'
         )
     body = f'<dl class="t2-answers">{"".join(rows)}</dl>' if rows else f"<p>{_e(say('no-answers'))}</p>"
@@ -239,7 +243,10 @@ def _warnings(items: Json, root: str) -> str:
     )
 
 
-def _outcome(o: Mapping[str, Json], labels: Mapping[str, Labels], root: str, *, top: bool) -> str:
+def _outcome(
+    o: Mapping[str, Json], labels: Mapping[str, Labels], root: str, *, top: bool, open_: bool
+) -> str:
+    """One ranked outcome; its reasons, next steps and warnings fold away unless `open_`."""
     score = say("points", score=o.get("score", 0)) + (f", {say('tied')}" if o.get("tied") else "")
     parts = [
         f'<li class="t2-outcome{" t2-outcome--top" if top else ""}"{_data("outcome", o.get("outcome"))}>',
@@ -247,16 +254,30 @@ def _outcome(o: Mapping[str, Json], labels: Mapping[str, Labels], root: str, *, 
         f"<p>{_e(o.get('summary', ''))}</p>",
     ]
     reasons = [r for r in o.get("reasons", []) if r.get("reason")]
+    details = ""
     if reasons:
         lis = "".join(
             f'<li>{_e(r["reason"])} <span class="t2-from">({_e(_because(r, labels))})</span></li>'
             for r in reasons
         )
-        parts.append(f'<p class="t2-why">{_e(say("why"))}</p><ul class="t2-reasons">{lis}</ul>')
-    parts.append(
-        _steps(o.get("next_steps")) + _warnings(o.get("warnings"), root) + render_link(o.get("link"), root)
-    )
-    return "".join(parts) + "</li>"
+        details = f'<p class="t2-why">{_e(say("why"))}</p><ul class="t2-reasons">{lis}</ul>'
+    details += _steps(o.get("next_steps")) + _warnings(o.get("warnings"), root)
+    if open_:
+        parts.append(details)
+    elif details:
+        parts.append(
+            f'<details class="t2-more-details"><summary>{_e(say("details"))}</summary>{details}</details>'
+        )
+    return "".join(parts) + render_link(o.get("link"), root) + "</li>"
+
+
+def _unfolded(ranked: list[JsonDict], clear: bool) -> list[bool]:
+    """Which outcomes show details at once: the winner, else those tied at the top (or the first two)."""
+    if clear:
+        return [i == 0 for i in range(len(ranked))]
+    best = ranked[0].get("score") if ranked else None
+    tied = [o.get("score") == best for o in ranked]
+    return tied if sum(tied) > 1 else [i < 2 for i in range(len(ranked))]
 
 
 def _points(reason: Mapping[str, Json]) -> str:
@@ -345,11 +366,12 @@ def render_result(tree: Json, answers: Json, state: Mapping[str, Json], *, root:
     elif result.get("kind") == "ranking":
         ranked = [o for o in result.get("ranked", []) if o.get("indicated")]
         others = [o for o in result.get("ranked", []) if not o.get("indicated")]
+        clear = bool(result.get("clear"))
         parts.append(
             '<ol class="t2-ranked">'
             + "".join(
-                _outcome(o, labels, root, top=i == 0 and bool(result.get("clear")))
-                for i, o in enumerate(ranked)
+                _outcome(o, labels, root, top=i == 0 and clear, open_=unfold)
+                for i, (o, unfold) in enumerate(zip(ranked, _unfolded(ranked, clear), strict=True))
             )
             + "</ol>"
         )

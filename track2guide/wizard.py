@@ -21,6 +21,24 @@ from .view import button, render_question, render_result, render_review, say, ve
 MAX_FILE_CHARS = 64 * 1024  # answers files are a few hundred bytes; anything far bigger is refused
 MAX_ERRORS_SHOWN = 3
 MAX_MESSAGE_CHARS = 200
+MAX_NESTING = 8  # an answers file nests 3 deep: {"answers": {"q": ["choice"]}}
+
+
+def nesting(text: str) -> int:
+    """The deepest nesting of JSON brackets in `text`, outside strings (no parsing)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            escaped, in_string = (False, True) if escaped else (ch == "\\", ch != '"')
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    return deepest
 
 
 def _path_ids(state: Mapping[str, Json]) -> list[str]:
@@ -78,6 +96,8 @@ def parse_answers_file(tree: Json, text: Json) -> tuple[JsonDict | None, str | N
         return None, say("load.not-json")
     if len(text) > MAX_FILE_CHARS:
         return None, say("load.too-big", limit=MAX_FILE_CHARS // 1024)
+    if nesting(text) > MAX_NESTING:  # deep nesting overflows Pyodide's stack inside json.loads
+        return None, say("load.not-json")
     try:
         doc = json.loads(text)
     except (ValueError, RecursionError):

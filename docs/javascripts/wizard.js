@@ -1,0 +1,331 @@
+/* Thin browser shell of the planning wizards.
+ *
+ * All decisions and all HTML come from Python (track2guide/wizard.py and view.py),
+ * run in the browser by Pyodide. This file only: loads the runtime (classic scripts,
+ * so it works from file://), passes clicks to Python as events, shows the returned
+ * screen, and stores or downloads files. Text from a user's file is never put into
+ * the page as HTML: Python validates it and messages are set with textContent.
+ */
+(function () {
+  "use strict";
+
+  var STORE_PREFIX = "track2-wizard:";
+  var MAX_FILE_BYTES = 64 * 1024;  // the same cap as track2guide.wizard.MAX_FILE_CHARS
+  // loadPyodide hangs forever if the wasm cannot start; tests may shorten the wait.
+  var START_TIMEOUT_MS = window.TRACK2_START_TIMEOUT_MS || 20000;
+  var ENGINE_DIR = "/home/pyodide/track2";
+
+  /* ---- Kept answers (localStorage), only after an explicit opt-in ---- */
+
+  function storage() {
+    try { return window.localStorage; } catch (e) { return null; }
+  }
+
+  function clearAllKept() {
+    var store = storage();
+    if (!store) return;
+    for (var i = store.length - 1; i >= 0; i--) {
+      var key = store.key(i);
+      if (key && key.indexOf(STORE_PREFIX) === 0) store.removeItem(key);
+    }
+  }
+
+  function download(name, text, type) {
+    var url = URL.createObjectURL(new Blob([text], { type: type }));
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  }
+
+  /* ---- The Pyodide runtime, from classic scripts and embedded bytes ---- */
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.async = false;  // run in order, download in parallel
+      script.onload = resolve;
+      script.onerror = function () {
+        reject(new Error("the file " + src.split("/").pop() + " could not be loaded"));
+      };
+      document.head.appendChild(script);
+    });
+  }
+
+  function fromBase64(text) {
+    if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
+    var binary = atob(text);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+
+  async function decodeFiles(files) {
+    var out = {};
+    for (var name of Object.keys(files)) {
+      var bytes = fromBase64(files[name].base64);
+      if (files[name].gzip) {
+        var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+        bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+      }
+      out[name] = bytes;
+    }
+    return out;
+  }
+
+  /* Answer Pyodide's fetch() of the embedded files; pass anything else through. */
+  async function withEmbeddedFetch(files, run) {
+    var realFetch = window.fetch;
+    window.fetch = function (input, init) {
+      var url = typeof input === "string" ? input : (input instanceof URL ? input.href : input.url);
+      var name = String(url).split(/[?#]/)[0].split("/").pop();
+      if (Object.prototype.hasOwnProperty.call(files, name)) {
+        var type = name.endsWith(".wasm") ? "application/wasm" : "application/octet-stream";
+        return Promise.resolve(new Response(files[name], { headers: { "Content-Type": type } }));
+      }
+      return realFetch.call(window, input, init);
+    };
+    try { return await run(); } finally { window.fetch = realFetch; }
+  }
+
+  function withTimeout(promise, ms) {
+    return Promise.race([promise, new Promise(function (resolve, reject) {
+      setTimeout(function () { reject(new Error("Python did not start within " + ms / 1000 + " seconds")); }, ms);
+    })]);
+  }
+
+  function checkBrowser() {
+    if (typeof WebAssembly !== "object" || typeof DecompressionStream !== "function") {
+      throw new Error("this browser cannot run WebAssembly, or is too old");
+    }
+    // An empty module: throws at once where WebAssembly is blocked by policy.
+    new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+  }
+
+  async function startEngine(scripts, onProgress) {
+    checkBrowser();
+    var done = 0;
+    await Promise.all(scripts.map(function (src) {
+      return loadScript(src).then(function () { onProgress(++done / (scripts.length + 2)); });
+    }));
+    performance.mark("t2-scripts-loaded");
+    var runtime = window.TRACK2_PYODIDE;
+    var files = await decodeFiles(runtime.files);
+    onProgress((scripts.length + 1) / (scripts.length + 2));
+    var pyodide = await withEmbeddedFetch(files, function () {
+      return withTimeout(window.loadPyodide({
+        indexURL: new URL(scripts[scripts.length - 1], location.href).href.replace(/[^/]*$/, ""),
+        lockFileContents: runtime.lock,
+        createPyodideModule: runtime.factory,
+        stdout: function () {},
+        stderr: function () {},
+      }), START_TIMEOUT_MS);
+    });
+    performance.mark("t2-python-started");
+    var sources = window.TRACK2_ENGINE;
+    for (var path of Object.keys(sources)) {
+      pyodide.FS.mkdirTree(ENGINE_DIR + "/" + path.replace(/\/[^/]*$/, ""));
+      pyodide.FS.writeFile(ENGINE_DIR + "/" + path, sources[path]);
+    }
+    pyodide.runPython("import sys; sys.path.insert(0, '" + ENGINE_DIR + "')");
+    return { pyodide: pyodide, wizard: pyodide.pyimport("track2guide.wizard") };
+  }
+
+  /* ---- One wizard on the page ---- */
+
+  function Wizard(box) {
+    this.box = box;
+    this.treeId = box.dataset.tree;
+    this.root = box.dataset.root;
+    this.key = STORE_PREFIX + this.treeId;
+    this.screen = box.querySelector(".t2-screen");
+    this.alert = box.querySelector(".t2-alert");
+    this.notice = box.querySelector(".t2-notice");
+    this.live = box.querySelector(".t2-live");
+    this.loading = box.querySelector(".t2-loading");
+    this.keep = box.querySelector(".t2-keep");
+    this.file = box.querySelector(".t2-file");
+    this.session = null;   // from Python; null until the engine runs
+    this.engine = null;
+    this.queue = [];       // events made before the engine was ready
+    this.failed = false;
+    var store = storage();
+    this.keep.checked = !!(store && store.getItem(this.key));
+    box.addEventListener("submit", this.onSubmit.bind(this));
+    box.addEventListener("click", this.onClick.bind(this));
+    this.keep.addEventListener("change", this.onKeep.bind(this));
+    this.file.addEventListener("change", this.onFile.bind(this));
+  }
+
+  Wizard.prototype.start = function () {
+    var self = this;
+    var bar = this.loading.querySelector("progress");
+    startEngine(this.box.dataset.scripts.split(" "), function (part) {
+      bar.value = Math.max(bar.value, Math.round(part * 100));
+    }).then(function (engine) {
+      var tree = engine.pyodide.runPython("import json; json.loads")(
+        JSON.stringify(window.TRACK2_TREES[self.treeId]));
+      self.engine = function (session, event) {
+        return JSON.parse(engine.wizard.handle_json(tree, JSON.stringify(session), JSON.stringify(event), self.root));
+      };
+      performance.mark("t2-ready");  // benchmarks/bench_wizard.py reads these marks
+      self.loading.hidden = true;
+      self.box.classList.add("t2-ready");
+      var kept = storage() && storage().getItem(self.key);
+      self.run(kept ? { action: "resume", text: kept } : { action: "show" }, false);
+      var queued = self.queue.splice(0);
+      queued.forEach(function (event) { self.run(event, true); });
+    }).catch(function (error) { self.fail(error); });
+  };
+
+  Wizard.prototype.fail = function (error) {
+    this.failed = true;
+    this.loading.hidden = false;
+    this.loading.setAttribute("role", "alert");
+    this.loading.classList.add("t2-failed");
+    this.loading.textContent = "The interactive wizard cannot run in this browser (" +
+      (error && error.message ? error.message : "unknown problem") + "). ";
+    var link = document.createElement("a");
+    link.href = this.box.dataset.paper;
+    link.textContent = "Use the paper version of this wizard instead.";
+    this.loading.appendChild(link);
+    this.screen.querySelectorAll("button, input").forEach(function (el) { el.disabled = true; });
+  };
+
+  Wizard.prototype.send = function (event) {
+    if (this.failed) return;
+    if (!this.engine) {
+      this.queue.push(event);
+      this.say(this.notice, "Your choice will be used as soon as the wizard has started.");
+      return;
+    }
+    this.run(event, true);
+  };
+
+  /* Pass one event to Python and show what it returns. */
+  Wizard.prototype.run = function (event, moveFocus) {
+    if (event.action === "download") { this.downloadAnswers(); return; }
+    if (event.action === "export") {
+      var out = this.engine(this.session, { action: "export" });
+      download(this.treeId + "-plan.md", out.markdown, "text/markdown");
+      return;
+    }
+    var result;
+    try {
+      result = this.engine(this.session, event);
+    } catch (error) {  // a bug, not bad input: say so rather than fail silently
+      this.say(this.alert, "Something went wrong inside the wizard, and your answers are unchanged. " +
+        "Reloading the page may help; the paper version always works.");
+      return;
+    }
+    this.say(this.alert, result.error ? result.message : "");
+    this.say(this.notice, result.error ? "" : result.message);
+    if (!result.ok) return;
+    this.session = result.session;
+    this.screen.innerHTML = result.html;  // built by track2guide.view, every text escaped
+    this.say(this.live, result.announce);
+    this.save();
+    var target = this.screen.querySelector("[data-focus]");
+    if (moveFocus && target) target.focus();
+  };
+
+  Wizard.prototype.say = function (element, text) {
+    element.textContent = text || "";
+  };
+
+  Wizard.prototype.save = function () {
+    var store = storage();
+    if (store && this.keep.checked && this.session) {
+      store.setItem(this.key, JSON.stringify(this.session.answers));
+    }
+  };
+
+  Wizard.prototype.onSubmit = function (e) {
+    var form = e.target.closest("form.t2-question");
+    if (!form) return;
+    e.preventDefault();
+    var boxes = Array.prototype.slice.call(form.querySelectorAll('input[name="t2-answer"]'));
+    var ticked = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+    var value = form.dataset.type === "single" ? (ticked[0] || null) : ticked;
+    this.send({ action: "answer", question: form.dataset.question, value: value });
+  };
+
+  Wizard.prototype.onClick = function (e) {
+    var button = e.target.closest("button[data-action]");
+    if (!button || button.type === "submit") return;
+    var action = button.dataset.action;
+    if (action === "print") { window.print(); return; }
+    if (action === "load") { this.file.click(); return; }
+    if (action === "download") { this.downloadAnswers(); return; }
+    if (action === "clear") { this.clear(); return; }
+    this.send({ action: action, question: button.dataset.question });
+  };
+
+  Wizard.prototype.downloadAnswers = function () {
+    if (!this.engine) { this.send({ action: "download" }); return; }
+    download(this.treeId + "-answers.json", JSON.stringify(this.session.answers, null, 2) + "\n", "application/json");
+    this.say(this.notice, "Your answers were saved as " + this.treeId + "-answers.json.");
+  };
+
+  Wizard.prototype.onKeep = function () {
+    var store = storage();
+    if (!store) {
+      this.keep.checked = false;
+      this.say(this.alert, "This browser does not allow keeping answers.");
+      return;
+    }
+    if (this.keep.checked) {
+      this.save();
+      this.say(this.notice, "Your answers will be kept in this browser until you clear them.");
+    } else {
+      store.removeItem(this.key);
+      this.say(this.notice, "Your answers are no longer kept in this browser.");
+    }
+  };
+
+  Wizard.prototype.clear = function () {
+    var store = storage();
+    if (store) store.removeItem(this.key);
+    this.keep.checked = false;
+    this.send({ action: "restart" });
+    this.say(this.notice, "Your answers were cleared from this page and from this browser.");
+  };
+
+  Wizard.prototype.onFile = function () {
+    var file = this.file.files && this.file.files[0];
+    var self = this;
+    this.file.value = "";
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {  // refuse before reading
+      this.say(this.notice, "");
+      this.say(this.alert, "This file could not be loaded, and your current answers are unchanged. " +
+        "It is too big to be an answers file (limit " + MAX_FILE_BYTES / 1024 + " KB).");
+      return;
+    }
+    file.text().then(function (text) { self.send({ action: "load", text: text }); });
+  };
+
+  /* ---- Start ---- */
+
+  // Printing shows everything: unfold the folded details of the result first.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll(".t2-wizard details").forEach(function (d) { d.open = true; });
+  });
+
+  document.querySelectorAll(".t2-clear-all").forEach(function (button) {
+    button.addEventListener("click", function () {
+      clearAllKept();
+      var notice = button.parentElement.querySelector(".t2-notice");
+      if (notice) notice.textContent = "Every wizard's kept answers were cleared from this browser.";
+    });
+  });
+  document.querySelectorAll(".t2-wizard").forEach(function (box) {
+    var wizard = new Wizard(box);
+    window.TRACK2_WIZARD = wizard;  // for tests and the console
+    wizard.start();
+  });
+})();

@@ -1,0 +1,124 @@
+"""Wizard macros for mkdocs-macros (pages with `render_macros: true`).
+
+- `wizard(tree_id)`: the wizard of a decision tree: its controls, the first question
+  pre-rendered by track2guide.wizard (the same code Pyodide runs in the browser), and
+  the script tag of the thin shell docs/javascripts/wizard.js, all with paths relative
+  to the page. The shell then loads the engine and the Pyodide runtime (only here).
+- `wizard_list()`: the planning-tools list in Markdown (title, summary, wizard and paper links).
+- `clear_all_button()`: a button that wipes every wizard's kept answers in this browser.
+"""
+
+from __future__ import annotations
+
+import sys
+from html import escape
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from track2guide.wizard import first_screen  # noqa: E402
+from track2guide_build import load_all_trees  # noqa: E402
+
+# In load order: engine and trees (hooks/trees.py), then the runtime (hooks/pyodide_bundle.py).
+RUNTIME = (
+    "assets/wizard/engine.js", "assets/wizard/trees.js",
+    "assets/pyodide/pyodide.js", "assets/pyodide/pyodide.asm.js", "assets/pyodide/pyodide-lock.js",
+    "assets/pyodide/python-stdlib.js", "assets/pyodide/pyodide-wasm.js",
+)
+SHELL = "javascripts/wizard.js"
+STYLE = "stylesheets/wizard.css"
+WIZARDS = ("choose-process", "approach", "venue")
+
+
+def page_root(url: str) -> str:
+    """'../' for each folder level of a page URL (use_directory_urls is false)."""
+    return "../" * url.count("/")
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def wizard_html(tree: dict[str, Any], page_url: str) -> str:
+    """The whole wizard block for a page at `page_url` (one HTML block, no blank lines)."""
+    root = page_root(page_url)
+    data = tree["tree"]
+    tid = str(data["id"])
+    paper = f"{root}tools/paper/{tid}.html"  # the static version, linked when Python cannot start
+    scripts = " ".join(root + s for s in RUNTIME)
+    return "".join([
+        f'<div class="t2-wizard" data-tree="{_e(tid)}" data-root="{_e(root)}" data-paper="{_e(paper)}" '
+        f'data-scripts="{_e(scripts)}">',
+        f'<link rel="stylesheet" href="{_e(root + STYLE)}">',
+        '<div class="t2-loading" role="status"><progress class="t2-loading-bar" max="100" value="5" '
+        'aria-label="Starting the wizard"></progress><span class="t2-loading-text">Starting the wizard '
+        "(Python in your browser). You can already read and answer the first question.</span></div>",
+        '<p class="t2-alert" role="alert"></p>',
+        '<p class="t2-notice" role="status"></p>',
+        '<p class="t2-live t2-sr" aria-live="polite"></p>',
+        f'<div class="t2-screen">{first_screen(tree, root)}</div>',
+        '<div class="t2-toolbar" role="group" aria-label="Wizard controls">',
+        '<button type="button" class="md-button" data-action="restart">Start again</button>',
+        '<button type="button" class="md-button" data-action="download">Download my answers</button>',
+        '<button type="button" class="md-button" data-action="load">Load answers from a file</button>',
+        '<input type="file" class="t2-file" accept=".json,application/json" hidden '
+        'aria-label="Answers file to load">',
+        '<span class="t2-keep-group"><input type="checkbox" class="t2-keep" id="t2-keep">',
+        '<label for="t2-keep">Keep my answers on this device</label></span>',
+        '<button type="button" class="md-button" data-action="clear">Clear my answers</button>',
+        "</div>",
+        '<p class="t2-privacy">Your answers stay on this device: nothing is sent anywhere. They are kept in '
+        "this browser only if you tick the box above, until you clear them.</p>",
+        f'<noscript><p class="t2-noscript">This wizard needs JavaScript. Use the <a href="{_e(paper)}">paper '
+        "version</a> instead.</p></noscript>",
+        f'<script src="{_e(root + SHELL)}"></script>',
+        "</div>",
+    ])
+
+
+def wizard_list_markdown(trees: dict[str, dict[str, Any]], base: str = "") -> str:
+    """Markdown definition list of the wizards, links relative to docs/tools/ (or `base`)."""
+    out = []
+    for tid in WIZARDS:
+        data = trees[tid]["tree"]
+        title, summary = str(data.get("title", tid)), " ".join(str(data.get("summary", "")).split())
+        out += [f"[{title}]({base}{tid}.md)", f":   {summary}", "",
+                f"    Paper version: [{title} (paper)]({base}paper/{tid}.md)", ""]
+    return "\n".join(out)
+
+
+def register(env: Any) -> None:
+    trees: dict[str, dict[str, Any]] = {}
+
+    def compiled(tree_id: str) -> dict[str, Any]:
+        if not trees:
+            trees.update({t.id: t.data for t in load_all_trees(ROOT)})
+        if tree_id not in trees:
+            known = ", ".join(sorted(trees))
+            raise KeyError(f"wizard(): no decision tree '{tree_id}' (expected one of: {known})")
+        return trees[tree_id]
+
+    @env.macro  # type: ignore[misc]
+    def wizard(tree_id: str) -> str:
+        """The wizard for decision tree `tree_id`, first question pre-rendered."""
+        return wizard_html(compiled(tree_id), env.page.url)
+
+    @env.macro  # type: ignore[misc]
+    def wizard_list(base: str = "") -> str:
+        """The list of wizards (Markdown) for the planning-tools page."""
+        for tid in WIZARDS:
+            compiled(tid)
+        return wizard_list_markdown(trees, base)
+
+    @env.macro  # type: ignore[misc]
+    def clear_all_button() -> str:
+        """Wipe every wizard's kept answers from this browser (plus the shell script)."""
+        root = page_root(env.page.url)
+        return (
+            '<div class="t2-clear"><button type="button" class="md-button t2-clear-all">'
+            'Clear all kept answers</button><p class="t2-notice" role="status"></p>'
+            f'<script src="{_e(root + SHELL)}"></script></div>'
+        )

@@ -1,0 +1,33 @@
+"""Fixtures for the wizard's browser tests: the built site reached from disk and over http."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import serve
+
+
+@pytest.fixture(scope="session")
+def http_site(built_site: Path) -> Iterator[str]:
+    """As tests/conftest.py's, but also closes the listening socket (filterwarnings=error
+    turns the unclosed socket into a teardown error)."""
+    server, base = serve(built_site)
+    yield base
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(params=["file", "http"])
+def site_url(request: pytest.FixtureRequest, built_site: Path) -> str:
+    """Base URL (no trailing slash) of the built site: file:// and the local http server."""
+    if request.param == "file":
+        return built_site.as_uri()
+    return str(request.getfixturevalue("http_site"))
+
+
+@pytest.fixture
+def file_url(built_site: Path) -> str:
+    return built_site.as_uri()

@@ -1,0 +1,93 @@
+"""Driving a wizard page in Chromium (Playwright), for the tests and the benchmark."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+TREES = ("choose-process", "approach", "venue")
+READY_MS = 60_000  # generous: this CI box is slow; a real start takes a few seconds
+RESULT_KEYS = ("top", "clear", "gate", "ranked", "warnings", "ready", "missing_required", "missing_other",
+               "met", "not_applicable")
+
+READ_RESULT = """() => {
+  const box = document.querySelector('.t2-result');
+  if (!box) return null;
+  const ids = (sel, attr) => [...box.querySelectorAll(sel)].map(e => e.dataset[attr]);
+  const top = box.querySelector('.t2-outcome--top');
+  const gate = box.querySelector('.t2-gate');
+  const out = {gate: gate ? gate.dataset.outcome : null, warnings: ids('li[data-warning]', 'warning'),
+               kind: box.dataset.kind};
+  if (box.dataset.kind === 'ranking' && !gate) {
+    out.clear = !!top;
+    out.top = top ? top.dataset.outcome : null;
+    out.ranked = ids('li.t2-outcome', 'outcome');
+  }
+  if (box.querySelector('.t2-items') || box.dataset.kind === 'checklist') {
+    out.ready = box.dataset.kind === 'checklist' ? box.dataset.ready === 'true' : undefined;
+    for (const key of ['missing_required', 'missing_other', 'met', 'not_applicable']) {
+      out[key] = ids('.t2-items--' + key.replace('_', '-') + ' li[data-item]', 'item');
+    }
+  }
+  return out;
+}"""
+
+
+def scenarios(tree: str) -> list[dict[str, Any]]:
+    """The TREES helper's scenarios for a tree: {name, answers, expect}."""
+    out = []
+    for path in sorted((ROOT / "tests" / "scenarios" / tree).glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        out.append({"name": path.stem, **data})
+    return out
+
+
+def finished(tree: str) -> list[dict[str, Any]]:
+    """Scenarios that reach a result."""
+    return [s for s in scenarios(tree) if s["expect"].get("result") is not None]
+
+
+def open_wizard(page: Any, base: str, tree: str, *, ready: bool = True) -> None:
+    page.goto(f"{base}/tools/{tree}.html", wait_until="domcontentloaded")
+    if ready:
+        wait_ready(page)
+
+
+def wait_ready(page: Any) -> None:
+    page.wait_for_selector(".t2-wizard.t2-ready, .t2-failed", state="attached", timeout=READY_MS)
+    failed = page.locator(".t2-failed")
+    assert failed.count() == 0, f"wizard did not start: {failed.text_content()}"
+
+
+def answer(page: Any, qid: str, value: Any, *, submit: bool = True) -> None:
+    form = page.locator(f'form.t2-question[data-question="{qid}"]')
+    form.wait_for(timeout=10_000)
+    if isinstance(value, str):
+        form.locator(f'input[name="t2-answer"][value="{value}"]').check()
+    else:
+        for box in form.locator('input[name="t2-answer"]').all():
+            box.set_checked(box.get_attribute("value") in value)
+    if submit:
+        form.locator("button[type=submit]").click()
+
+
+def walk(page: Any, scenario: dict[str, Any]) -> None:
+    for qid in scenario["expect"]["path"]:
+        answer(page, qid, scenario["answers"][qid])
+
+
+def result_of(page: Any) -> dict[str, Any]:
+    page.wait_for_selector(".t2-result", timeout=10_000)
+    return page.evaluate(READ_RESULT)  # type: ignore[no-any-return]
+
+
+def mismatches(got: dict[str, Any], want: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """Expected result keys whose shown value differs: {key: (shown, expected)}."""
+    return {k: (got.get(k), v) for k, v in want.items() if k in RESULT_KEYS and got.get(k) != v}
+
+
+def session_answers(page: Any) -> Any:
+    return page.evaluate("() => window.TRACK2_WIZARD.session && window.TRACK2_WIZARD.session.answers")

@@ -1,0 +1,74 @@
+"""Loading an answers file is untrusted input: every kind of bad file gives a clear,
+announced message, leaves the current answers alone, and runs no script."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.wizard.helpers import answer, finished, open_wizard, session_answers
+
+pytestmark = pytest.mark.browser
+
+REFUSED = "This file could not be loaded, and your current answers are unchanged."
+XSS = '<img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned=1</script>'
+
+
+def good(**changes: Any) -> dict[str, Any]:
+    return {"tree": "venue", "version": 1, "answers": {"process-type": "dialogue"}, **changes}
+
+
+BAD_FILES: dict[str, bytes] = {
+    "broken-json": b'{"tree": "venue", "version": 1, "answers": {',
+    "empty": b"",
+    "binary": bytes(range(256)) * 4,
+    "not-an-object": b'["venue", 1]',
+    "other-tree": json.dumps(good(tree="choose-process")).encode(),
+    "other-version": json.dumps(good(version=99)).encode(),
+    "unknown-choice": json.dumps(good(answers={"process-type": "picnic"})).encode(),
+    "unknown-question": json.dumps(good(answers={"favourite-colour": "red"})).encode(),
+    "wrong-type": json.dumps(good(answers={"process-type": ["dialogue"]})).encode(),
+    "markup-in-values": json.dumps(good(answers={"process-type": XSS})).encode(),
+    "markup-in-keys": json.dumps(good(answers={XSS: "dialogue"})).encode(),
+    "markup-in-tree": json.dumps(good(tree=XSS)).encode(),
+    "extra-keys": json.dumps({**good(), "html": XSS}).encode(),
+    "deeply-nested": b"[" * 20000 + b"]" * 20000,
+    "huge": json.dumps(good()).encode() + b" " * (200 * 1024),
+}
+
+
+def test_every_kind_of_bad_file(recorded_page: Any, file_url: str, tmp_path: Path) -> None:
+    page, rec = recorded_page
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    scenario = finished("venue")[0]
+    path = scenario["expect"]["path"]
+    open_wizard(page, file_url, "venue")
+    for qid in path[:2]:
+        answer(page, qid, scenario["answers"][qid])
+    before = session_answers(page)
+    screen = page.inner_html(".t2-screen")
+    for name, content in BAD_FILES.items():
+        bad = tmp_path / f"{name}.json"
+        bad.write_bytes(content)
+        page.evaluate("() => { document.querySelector('.t2-alert').textContent = ''; }")
+        with page.expect_file_chooser() as chooser:
+            page.locator('.t2-toolbar [data-action="load"]').click()
+        chooser.value.set_files(bad)
+        alert = page.locator(".t2-alert")
+        alert.filter(has_text="could not be loaded").wait_for(timeout=5000)
+        text = alert.text_content()
+        assert text.startswith(REFUSED) and len(text) > len(REFUSED) + 5, name
+        assert page.evaluate("() => document.querySelector('.t2-alert').children.length") == 0, name
+        assert session_answers(page) == before, name
+        assert page.inner_html(".t2-screen") == screen, name
+    assert page.get_attribute(".t2-alert", "role") == "alert"
+    assert page.evaluate("() => typeof window.__pwned") == "undefined"
+    assert page.locator(".t2-wizard img, .t2-wizard script:not([src])").count() == 0
+    assert dialogs == []
+    assert rec.console_errors == [] and rec.page_errors == []
+    answer(page, path[2], scenario["answers"][path[2]])  # the wizard still works
+    assert page.locator(".t2-alert").text_content() == ""
