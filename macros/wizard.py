@@ -101,19 +101,19 @@ def register(env: Any) -> None:
             raise KeyError(f"wizard(): no decision tree '{tree_id}' (expected one of: {known})")
         return trees[tree_id]
 
-    @env.macro  # type: ignore[misc]
+    @env.macro  # type: ignore[untyped-decorator]
     def wizard(tree_id: str) -> str:
         """The wizard for decision tree `tree_id`, first question pre-rendered."""
         return wizard_html(compiled(tree_id), env.page.url)
 
-    @env.macro  # type: ignore[misc]
+    @env.macro  # type: ignore[untyped-decorator]
     def wizard_list(base: str = "") -> str:
         """The list of wizards (Markdown) for the planning-tools page."""
         for tid in WIZARDS:
             compiled(tid)
         return wizard_list_markdown(trees, base)
 
-    @env.macro  # type: ignore[misc]
+    @env.macro  # type: ignore[untyped-decorator]
     def clear_all_button() -> str:
         """Wipe every wizard's kept answers from this browser (plus the shell script)."""
         root = page_root(env.page.url)

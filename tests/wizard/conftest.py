@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from tests.conftest import serve
-
-
-@pytest.fixture(scope="session")
-def http_site(built_site: Path) -> Iterator[str]:
-    """As tests/conftest.py's, but also closes the listening socket (filterwarnings=error
-    turns the unclosed socket into a teardown error)."""
-    server, base = serve(built_site)
-    yield base
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.fixture(params=["file", "http"])
