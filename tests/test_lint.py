@@ -12,5 +12,6 @@ from tests.conftest import ROOT
 
 @pytest.mark.parametrize("tool", [["ruff", "check", "."], ["mypy"]], ids=["ruff", "mypy"])
 def test_tool_passes(tool: list[str]) -> None:
-    proc = subprocess.run([sys.executable, "-m", *tool], cwd=ROOT, capture_output=True, text=True, check=False)
+    cmd = [sys.executable, "-m", *tool]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr
