@@ -124,6 +124,9 @@ def links_of(tree: JsonDict) -> Iterator[tuple[str, Path]]:
         for j, c in enumerate(q["choices"]):
             if "link" in c:
                 yield c["link"], ("questions", i, "choices", j, "link")
+            for k, w in enumerate(c.get("weights", [])):
+                if "link" in w:
+                    yield w["link"], ("questions", i, "choices", j, "weights", k, "link")
     for i, warning in enumerate(tree.get("warnings", [])):
         if "link" in warning:
             yield warning["link"], ("warnings", i, "link")

@@ -119,6 +119,19 @@ class _Paper:
                 points[w["outcome"]] += int(w["points"])
             cells = [(f"{p:+d}" if p else "") for p in points.values()]
             out.append(f"| {c.get('label', c['id'])} | " + " | ".join(cells) + " |")
+        return [*out, "", *self.reasons(q)]
+
+    def reasons(self, q: JsonDict) -> list[str]:
+        """Why each answer gives its points, so the paper says why as the wizard does."""
+        out = [f"*{self.say('paper.why-points')}*", ""]
+        for c in q["choices"]:
+            for w in c.get("weights", []):
+                title = self.tree.outcomes.get(w["outcome"], {}).get("title", w["outcome"])
+                link = self.link(w.get("link"))
+                out.append(
+                    f"- {c.get('label', c['id'])}, {title} {int(w['points']):+d}: {w.get('reason', '')}"
+                    + (f" ({link})" if link else "")
+                )
         return [*out, ""]
 
     def gates(self) -> list[str]:

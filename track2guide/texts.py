@@ -78,6 +78,7 @@ ENGINE_TEXTS: Texts = MappingProxyType(
         "paper.applies-when": "applies only if {condition}",
         "paper.if-missing": "If missing: {warning}",
         "paper.points-heading": "Points for each answer",
+        "paper.why-points": "Why these points:",
         "paper.answer": "Answer",
         "paper.gates": "Stop rules",
         "paper.gates-intro": (

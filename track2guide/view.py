@@ -257,7 +257,8 @@ def _outcome(
     details = ""
     if reasons:
         lis = "".join(
-            f'<li>{_e(r["reason"])} <span class="t2-from">({_e(_because(r, labels))})</span></li>'
+            f'<li>{_e(r["reason"])} <span class="t2-from">({_e(_because(r, labels))})</span>'
+            f'{_inline_link(r.get("link"), root)}</li>'
             for r in reasons
         )
         details = f'<p class="t2-why">{_e(say("why"))}</p><ul class="t2-reasons">{lis}</ul>'

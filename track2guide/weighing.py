@@ -40,6 +40,9 @@ def scores(tree: Tree, path: Sequence[tuple[str, Answer]]) -> dict[str, tuple[in
                             "choice": cid,
                             "points": w.get("points", 0),
                             "reason": w.get("reason", ""),
+                            # Every reason leads back to the handbook: its own
+                            # passage if it names one, else its question's.
+                            "link": tree.link(w.get("link") or tree.questions[qid].get("link")),
                         }
                     )
                     out[oid] = (score + int(w.get("points", 0)), reasons)

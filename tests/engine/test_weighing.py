@@ -21,7 +21,7 @@ def test_scores_sum_weights_of_single_and_multiple_answers() -> None:
         ("training", 0, False, False),
     ]
     top = state["result"]["ranked"][0]
-    assert top["reasons"] == [
+    assert [{k: v for k, v in r.items() if k != "link"} for r in top["reasons"]] == [
         {"question": "goal", "choice": "talk", "points": 2, "reason": "You want people to talk."},
         {"question": "sides", "choice": "both", "points": 1, "reason": "Both sides are present."},
         {
@@ -30,6 +30,21 @@ def test_scores_sum_weights_of_single_and_multiple_answers() -> None:
             "points": 1,
             "reason": "History is best shared in dialogue.",
         },
+    ]
+
+
+def test_each_reason_links_its_own_passage_or_its_question_s() -> None:
+    state = run(goal="talk", topics=["history", "economy"], **FULL)
+    links = {r["question"]: r["link"] for r in state["result"]["ranked"][0]["reasons"]}
+    # The `sides: both` weight names its own passage; `goal` and `topics` have
+    # no link on the weight nor on the question.
+    assert links == {"goal": None, "sides": {"href": "sample.html#projects", "title": "Sample: projects"},
+                     "topics": None}
+    one_side = run(goal="skills", **{**FULL, "sides": "one"}, topics=["history"])
+    training = next(r for r in one_side["result"]["ranked"] if r["outcome"] == "training")
+    # `sides: one` has no link of its own: the reason takes its question's.
+    assert [r["link"] for r in training["reasons"] if r["question"] == "sides"] == [
+        {"href": "sample.html#dialogue", "title": "Sample: dialogue"}
     ]
     assert state["result"]["clear"] is True and state["result"]["message"] is None
 

@@ -272,6 +272,19 @@ def test_every_weight_has_a_short_reason(tree_id: str, trees: dict[str, dict[str
 
 
 @pytest.mark.parametrize("tree_id", TREE_IDS)
+def test_every_reason_leads_to_the_handbook(tree_id: str, trees: dict[str, dict[str, Any]]) -> None:
+    """A reason's link is its weight's own, else its question's: one must exist."""
+    unlinked = [
+        f"{q['id']}.{c['id']} -> {w['outcome']}"
+        for q in trees[tree_id]["questions"]
+        for c in q["choices"]
+        for w in c.get("weights", [])
+        if not (w.get("link") or q.get("link"))
+    ]
+    assert unlinked == []
+
+
+@pytest.mark.parametrize("tree_id", TREE_IDS)
 def test_glossary_terms_exist(tree_id: str, trees: dict[str, dict[str, Any]]) -> None:
     glossary = load(ROOT / "macros" / "glossary.yaml")
     entries = glossary["terms"] if isinstance(glossary, dict) else glossary
