@@ -1,21 +1,20 @@
 """mkdocs-macros entry point (`module_name: macros` in mkdocs.yml).
 
-Each feature keeps its macros in its own module with a `register(env)` function, so
-helpers can add one without editing another's code: import the module below and add
-it to _FEATURES.
+Each feature keeps its macros in its own module with a `register` function. The tree
+and wizard macros share one TreeSource, so the trees are loaded once per build.
 """
 
 from __future__ import annotations
 
-from types import ModuleType
 from typing import Any
 
 from . import glossary, trees, wizard
-
-_FEATURES: tuple[ModuleType, ...] = (glossary, trees, wizard)
+from .treesource import TreeSource
 
 
 def define_env(env: Any) -> None:
-    """Called once by mkdocs-macros; each feature module registers its own macros."""
-    for feature in _FEATURES:
-        feature.register(env)
+    """Called by mkdocs-macros once per build; each feature module registers its macros."""
+    source = TreeSource()
+    glossary.register(env)
+    trees.register(env, source)
+    wizard.register(env, source)

@@ -17,26 +17,16 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from track2guide import paper_markdown, schema_markdown  # noqa: E402
-from track2guide_build import load_all_trees  # noqa: E402
+
+from .treesource import TreeSource  # noqa: E402
 
 PAPER_LINK_BASE = "../../"
 
 
-def register(env: Any) -> None:
-    trees: dict[str, dict[str, Any]] = {}
-
-    def compiled(tree_id: str) -> dict[str, Any]:
-        if not trees:
-            trees.update({t.id: t.data for t in load_all_trees(ROOT)})
-        if tree_id not in trees:
-            raise KeyError(
-                f"paper(): no decision tree '{tree_id}' (expected one of: {', '.join(sorted(trees))})"
-            )
-        return trees[tree_id]
-
+def register(env: Any, trees: TreeSource) -> None:
     def paper(tree_id: str, link_base: str = PAPER_LINK_BASE) -> str:
         """The paper version of decision tree `tree_id` as Markdown."""
-        return paper_markdown(compiled(tree_id), link_base=link_base)
+        return paper_markdown(trees.get(tree_id, "paper"), link_base=link_base)
 
     def tree_reference(heading: str = "##") -> str:
         """Markdown reference of the tree language (decision_trees/schema.json)."""

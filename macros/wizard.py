@@ -20,7 +20,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from track2guide.wizard import first_screen  # noqa: E402
-from track2guide_build import load_all_trees  # noqa: E402
+
+from .treesource import TreeSource  # noqa: E402
 
 # In load order: engine and trees (hooks/trees.py), then the runtime (hooks/pyodide_bundle.py).
 RUNTIME = (
@@ -90,28 +91,19 @@ def wizard_list_markdown(trees: dict[str, dict[str, Any]], base: str = "") -> st
     return "\n".join(out)
 
 
-def register(env: Any) -> None:
-    trees: dict[str, dict[str, Any]] = {}
-
-    def compiled(tree_id: str) -> dict[str, Any]:
-        if not trees:
-            trees.update({t.id: t.data for t in load_all_trees(ROOT)})
-        if tree_id not in trees:
-            known = ", ".join(sorted(trees))
-            raise KeyError(f"wizard(): no decision tree '{tree_id}' (expected one of: {known})")
-        return trees[tree_id]
+def register(env: Any, trees: TreeSource) -> None:
 
     @env.macro  # type: ignore[untyped-decorator]
     def wizard(tree_id: str) -> str:
         """The wizard for decision tree `tree_id`, first question pre-rendered."""
-        return wizard_html(compiled(tree_id), env.page.url)
+        return wizard_html(trees.get(tree_id, "wizard"), env.page.url)
 
     @env.macro  # type: ignore[untyped-decorator]
     def wizard_list(base: str = "") -> str:
         """The list of wizards (Markdown) for the planning-tools page."""
         for tid in WIZARDS:
-            compiled(tid)
-        return wizard_list_markdown(trees, base)
+            trees.get(tid, "wizard_list")
+        return wizard_list_markdown(trees.all(), base)
 
     @env.macro  # type: ignore[untyped-decorator]
     def clear_all_button() -> str:

@@ -109,6 +109,22 @@ def _on_path_or_current(state: Walk, qid: str) -> bool:
     return qid == state.current or any(pid == qid for pid, _ in state.path)
 
 
+def _reachable(
+    t: Tree, answers: Json, qid: Json, texts: Texts | None
+) -> tuple[dict[str, Answer], Walk] | JsonDict:
+    """(checked answers, walk) when `qid` is on the path or current; else the error value."""
+    given, errors = check_document(t, answers, texts)
+    if errors:
+        return failure(errors)
+    if not isinstance(qid, str) or qid not in t.questions:
+        unknown = say(texts, "error.unknown-question", question=str(qid))
+        return failure([error("unknown-question", unknown, qid if isinstance(qid, str) else None)])
+    state = walk(t, given)
+    if not _on_path_or_current(state, qid):
+        return failure([error("not-on-path", say(texts, "error.not-on-path", question=qid), qid)])
+    return given, state
+
+
 def answer(tree: Json, answers: Json, qid: Json, value: Json, texts: Texts | None = None) -> JsonDict:
     """Record (or with value None, clear) the answer to a question on the path or the current one.
 
@@ -118,22 +134,10 @@ def answer(tree: Json, answers: Json, qid: Json, value: Json, texts: Texts | Non
     t = unwrap(tree)
     if t is None:
         return _bad_tree(texts)
-    doc = new_answers(t) if answers is None else answers
-    given, errors = check_document(t, doc, texts)
-    if errors:
-        return failure(errors)
-    if not isinstance(qid, str) or qid not in t.questions:
-        return failure(
-            [
-                error(
-                    "unknown-question",
-                    say(texts, "error.unknown-question", question=str(qid)),
-                    qid if isinstance(qid, str) else None,
-                )
-            ]
-        )
-    if not _on_path_or_current(walk(t, given), qid):
-        return failure([error("not-on-path", say(texts, "error.not-on-path", question=qid), qid)])
+    found = _reachable(t, new_answers(t) if answers is None else answers, qid, texts)
+    if isinstance(found, dict):
+        return found
+    given, _state = found
     updated = dict(given)
     if value is None:
         updated.pop(qid, None)
@@ -152,21 +156,10 @@ def question(tree: Json, answers: Json, qid: Json, texts: Texts | None = None) -
     t = unwrap(tree)
     if t is None:
         return _bad_tree(texts)
-    given, errors = check_document(t, answers, texts)
-    if errors:
-        return failure(errors)
-    if not isinstance(qid, str) or qid not in t.questions:
-        return failure(
-            [
-                error(
-                    "unknown-question",
-                    say(texts, "error.unknown-question", question=str(qid)),
-                    qid if isinstance(qid, str) else None,
-                )
-            ]
-        )
-    state = walk(t, given)
-    if not _on_path_or_current(state, qid):
-        return failure([error("not-on-path", say(texts, "error.not-on-path", question=qid), qid)])
+    found = _reachable(t, answers, qid, texts)
+    if isinstance(found, dict):
+        return found
+    given, state = found
     before = _prefix(state, qid)
+    assert isinstance(qid, str)  # _reachable checked it
     return {"ok": True, "question": question_view(t, qid, before, given.get(qid), len(before) + 1)}

@@ -209,13 +209,14 @@ class FakeEnv:
 def test_macros_render_paper_and_reference() -> None:
     sys.path.insert(0, str(ROOT))
     from macros import trees as tree_macros
+    from macros.treesource import TreeSource
 
     env = FakeEnv()
-    tree_macros.register(env)
+    tree_macros.register(env, TreeSource())
     tree_id = sorted(treedata.project_trees())[0]
     text = env.macros["paper"](tree_id)
     assert "## Questions {#questions}" in text and "](../../" in text
-    with pytest.raises(KeyError, match="no decision tree 'nope'"):
+    with pytest.raises(KeyError, match=r"paper\(\): no decision tree 'nope'"):
         env.macros["paper"]("nope")
     assert env.macros["tree_reference"]().startswith("## Decision tree {#def-root}")
 
