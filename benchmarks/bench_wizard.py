@@ -8,8 +8,12 @@ For each wizard page, from file:// and over a local http server, it opens the pa
 * engine ready:   when Python had started and the wizard answers clicks
                   (`performance.mark("t2-ready")` in docs/javascripts/wizard.js),
                   with the split: runtime scripts loaded, Python started;
+* main thread:    the longest main-thread block between navigation and engine
+                  ready, seen two ways: the longest 'longtask' entry
+                  (PerformanceObserver) and the longest gap between two
+                  requestAnimationFrame callbacks (what a user feels as a freeze);
 * click -> next:  once ready, from submitting an answer to the next question
-                  painted (handler alone in brackets),
+                  painted (until the new screen is set in brackets),
 
 all in milliseconds from navigation start, as median, min-max and standard deviation.
 It also prints what the wizard adds to the site, on disk and zipped.
@@ -57,16 +61,49 @@ MEASURE_LOAD = """async () => {
           ready: mark('t2-ready')};
 }"""
 
+# Installed before any page script runs: records main-thread blocks from navigation on.
+WATCH_MAIN_THREAD = """(() => {
+  if (window.top !== window) return;
+  const seen = window.__t2Blocks = {tasks: [], gaps: []};
+  try {
+    new PerformanceObserver(list => {
+      for (const e of list.getEntries()) seen.tasks.push([e.startTime, e.duration]);
+    }).observe({type: 'longtask'});
+  } catch (e) { /* no Long Tasks API: the frame gaps still tell */ }
+  let last = performance.now();
+  const frame = () => {
+    const now = performance.now();
+    if (now - last > 50) seen.gaps.push([last, now - last]);
+    last = now;
+    if (!seen.stop) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})();"""
+
+MEASURE_BLOCKS = """async () => {
+  await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));  // close the last gap
+  const seen = window.__t2Blocks;
+  seen.stop = true;
+  const ready = (performance.getEntriesByName('t2-ready')[0] || {}).startTime;
+  const longest = list => Math.max(0, ...list.filter(([start]) => start < ready).map(([, d]) => d));
+  return {longtask: longest(seen.tasks), gap: longest(seen.gaps)};
+}"""
+
+# Works whether the engine answers at once or later (from a worker): waits for the new screen.
 MEASURE_CLICK = """async () => {
-  const form = document.querySelector('form.t2-question');
+  const screen = document.querySelector('.t2-screen');
+  const form = screen.querySelector('form.t2-question');
   const before = form.dataset.question;
   form.querySelector('input[name="t2-answer"]').checked = true;
+  const changed = new Promise(resolve => new MutationObserver((records, obs) => {
+    obs.disconnect(); resolve(performance.now());
+  }).observe(screen, {childList: true, subtree: true}));
   const t0 = performance.now();
   form.requestSubmit();
-  const handled = performance.now();
-  const after = document.querySelector('form.t2-question, .t2-result');
+  const set = await changed;
   await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
-  return {handler: handled - t0, painted: performance.now() - t0,
+  const after = document.querySelector('form.t2-question, .t2-result');
+  return {handler: set - t0, painted: performance.now() - t0,
           moved: !after.dataset || after.dataset.question !== before};
 }"""
 
@@ -81,12 +118,14 @@ def build(dest: Path) -> Path:
 def one_load(browser: Any, url: str) -> dict[str, float]:
     context = browser.new_context()
     try:
+        context.add_init_script(WATCH_MAIN_THREAD)
         page = context.new_page()
         page.goto(url, wait_until="domcontentloaded")
         page.wait_for_selector(".t2-wizard.t2-ready, .t2-failed", state="attached", timeout=120_000)
         if page.locator(".t2-failed").count():
             raise RuntimeError(f"wizard failed at {url}: {page.text_content('.t2-failed')}")
         times: dict[str, float] = page.evaluate(MEASURE_LOAD)
+        times.update(page.evaluate(MEASURE_BLOCKS))
         click = page.evaluate(MEASURE_CLICK)
         if not click["moved"]:
             raise RuntimeError("the click did not move to another question")
@@ -150,10 +189,11 @@ def main() -> None:
                           "sizes": {k: {"disk": d, "zipped": z} for k, (d, z) in size.items()}}, indent=2))
         return
     print(f"Wizard page tools/{args.tree}.html, {args.runs} fresh loads per scheme, Chromium headless")
-    print("milliseconds from navigation start: median  (min-max, sd)")
+    print("milliseconds (from navigation start, or durations before engine ready): median  (min-max, sd)")
     rows = [("first question painted", "question"), ("runtime scripts loaded", "scripts"),
             ("Python started", "python"), ("engine ready", "ready"),
-            ("click -> next question painted", "click"), ("  of which the handler", "handler")]
+            ("longest main-thread long task", "longtask"), ("longest frame gap (rAF)", "gap"),
+            ("click -> next question painted", "click"), ("  of which until screen set", "handler")]
     print(f"{'':34}{'file://':>30}{'http':>30}")
     for label, key in rows:
         print(f"{label:34}{fmt(results['file'][key]):>30}{fmt(results['http'][key]):>30}")

@@ -3,7 +3,8 @@
 - `wizard(tree_id)`: the wizard of a decision tree: its controls, the first question
   pre-rendered by track2guide.wizard (the same code Pyodide runs in the browser), and
   the script tag of the thin shell docs/javascripts/wizard.js, all with paths relative
-  to the page. The shell then loads the engine and the Pyodide runtime (only here).
+  to the page. The shell then loads the engine and the Pyodide runtime (only here) and
+  starts Python in a Web Worker.
 - `wizard_list()`: the planning-tools list in Markdown (title, summary, wizard and paper links).
 - `clear_all_button()`: a button that wipes every wizard's kept answers in this browser.
 """
@@ -26,7 +27,7 @@ from .treesource import TreeSource  # noqa: E402
 # In load order: engine and trees (hooks/trees.py), then the runtime (hooks/pyodide_bundle.py).
 RUNTIME = (
     "assets/wizard/engine.js", "assets/wizard/trees.js",
-    "assets/pyodide/pyodide.js", "assets/pyodide/pyodide.asm.js", "assets/pyodide/pyodide-lock.js",
+    "assets/pyodide/pyodide-runtime.js", "assets/pyodide/pyodide-lock.js",
     "assets/pyodide/python-stdlib.js", "assets/pyodide/pyodide-wasm.js",
 )
 SHELL = "javascripts/wizard.js"

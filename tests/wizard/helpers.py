@@ -72,6 +72,12 @@ def answer(page: Any, qid: str, value: Any, *, submit: bool = True) -> None:
             box.set_checked(box.get_attribute("value") in value)
     if submit:
         form.locator("button[type=submit]").click()
+        settled(page)
+
+
+def settled(page: Any) -> None:
+    """Wait until Python has answered every event sent (it runs in a worker: answers come later)."""
+    page.wait_for_selector(".t2-screen:not([aria-busy])", state="attached", timeout=10_000)
 
 
 def walk(page: Any, scenario: dict[str, Any]) -> None:
@@ -90,4 +96,5 @@ def mismatches(got: dict[str, Any], want: dict[str, Any]) -> dict[str, tuple[Any
 
 
 def session_answers(page: Any) -> Any:
+    settled(page)
     return page.evaluate("() => window.TRACK2_WIZARD.session && window.TRACK2_WIZARD.session.answers")

@@ -6,7 +6,16 @@ from typing import Any
 
 import pytest
 
-from tests.wizard.helpers import answer, finished, open_wizard, result_of, session_answers, wait_ready, walk
+from tests.wizard.helpers import (
+    answer,
+    finished,
+    open_wizard,
+    result_of,
+    session_answers,
+    settled,
+    wait_ready,
+    walk,
+)
 from track2guide import step
 from track2guide_build import load_all_trees
 
@@ -93,6 +102,7 @@ def test_changing_an_earlier_answer_recomputes(recorded_page: Any, site_url: str
             break
         if page.locator(".t2-review").count() and not page.locator("form.t2-question").count():
             page.locator('[data-action="continue"]').click()
+            settled(page)
             continue
         qid = str(current_question(page))
         value = scenario["answers"].get(qid)
@@ -113,6 +123,7 @@ def test_review_list_mid_walk(recorded_page: Any, file_url: str) -> None:
     for qid in path[:2]:
         answer(page, qid, scenario["answers"][qid])
     page.locator('.t2-screen [data-action="review"]').click()
+    settled(page)
     assert page.locator(".t2-review .t2-answer-row").count() == 2
     assert page.evaluate("() => document.activeElement.textContent") == "Your answers"
     assert "Your answers" in page.text_content(".t2-live")

@@ -79,7 +79,7 @@ def test_prerendered_question_equals_the_live_one(recorded_page: Any, file_url: 
     match = re.search(r'<div class="t2-screen">(.*?)</div><div class="t2-toolbar"', source, re.DOTALL)
     assert match, "no pre-rendered screen in the page"
     open_wizard(page, file_url, tree)
-    live = page.evaluate("() => window.TRACK2_WIZARD.engine(null, {action: 'show'}).html")
+    live = page.evaluate("async () => (await window.TRACK2_WIZARD.engine(null, {action: 'show'})).html")
     assert normalise(page, match.group(1)) == normalise(page, live)
     assert normalise(page, match.group(1)) == page.inner_html(".t2-screen")
 
