@@ -46,6 +46,7 @@ WIZARD_FILES = {
     "Pyodide runtime (assets/pyodide/)": "assets/pyodide/*",
     "engine + trees (assets/wizard/)": "assets/wizard/*",
     "shell (javascripts/wizard.js)": "javascripts/wizard.js",
+    "host (javascripts/pyodide-host.js)": "javascripts/pyodide-host.js",
     "style (stylesheets/wizard.css)": "stylesheets/wizard.css",
 }
 

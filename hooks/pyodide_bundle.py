@@ -15,7 +15,7 @@ built from a Blob URL. So the build turns the runtime into classic scripts under
 - `pyodide-wasm.js`    the WebAssembly binary, gzip-compressed then base64-encoded;
 - `python-stdlib.js`   the standard library zip, base64-encoded.
 
-The wizard shell (docs/javascripts/wizard.js) hands the embedded bytes to the worker,
+The Pyodide host (docs/javascripts/pyodide-host.js) hands the embedded bytes to the worker,
 which decodes them and serves them to Pyodide through a narrow fetch() wrapper. Nothing
 is fetched from any other host, and only wizard pages load these files. Every file
 comes from node_modules/pyodide, pinned by package-lock.json.

@@ -2,7 +2,8 @@
 
 - `wizard(tree_id)`: the wizard of a decision tree: its controls, the first question
   pre-rendered by track2guide.wizard (the same code Pyodide runs in the browser), and
-  the script tag of the thin shell docs/javascripts/wizard.js, all with paths relative
+  the script tags of the Pyodide host docs/javascripts/pyodide-host.js and the thin
+  shell docs/javascripts/wizard.js, all with paths relative
   to the page. The shell then loads the engine and the Pyodide runtime (only here) and
   starts Python in a Web Worker.
 - `wizard_list()`: the planning-tools list in Markdown (title, summary, wizard and paper links).
@@ -30,6 +31,7 @@ RUNTIME = (
     "assets/pyodide/pyodide-runtime.js", "assets/pyodide/pyodide-lock.js",
     "assets/pyodide/python-stdlib.js", "assets/pyodide/pyodide-wasm.js",
 )
+HOST = "javascripts/pyodide-host.js"  # starts Pyodide; the shell calls it
 SHELL = "javascripts/wizard.js"
 STYLE = "stylesheets/wizard.css"
 WIZARDS = ("choose-process", "approach", "venue")
@@ -76,6 +78,7 @@ def wizard_html(tree: dict[str, Any], page_url: str) -> str:
         "this browser only if you tick the box above, until you clear them.</p>",
         f'<noscript><p class="t2-noscript">This wizard needs JavaScript. Use the <a href="{_e(paper)}">paper '
         "version</a> instead.</p></noscript>",
+        f'<script src="{_e(root + HOST)}"></script>',
         f'<script src="{_e(root + SHELL)}"></script>',
         "</div>",
     ])
