@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import glossary, trees, wizard
+from . import glossary, trees, wizard, workbook
 from .treesource import TreeSource
 
 
@@ -18,3 +18,4 @@ def define_env(env: Any) -> None:
     glossary.register(env)
     trees.register(env, source)
     wizard.register(env, source)
+    workbook.register(env)

@@ -104,7 +104,8 @@ function exportProjectTrees(root) {
     { cwd: root, encoding: "utf8" });
   // The scenarios are YAML too; PyYAML is not in Pyodide, so they travel as JSON.
   const data = proc.status === 0 && spawnSync(python, ["-m", "track2guide_build", "--root", root, "export-yaml",
-    path.join(dir, "yaml.json"), "tests/scenarios", "tests/engine/scenarios"], { cwd: root, encoding: "utf8" });
+    path.join(dir, "yaml.json"), "tests/scenarios", "tests/engine/scenarios", "tests/engine/workbook",
+    "decision_trees"], { cwd: root, encoding: "utf8" });
   if (proc.status !== 0 || data.status !== 0) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw new Error(`exporting the project's trees failed (${python} -m track2guide_build export-json):\n`

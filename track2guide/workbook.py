@@ -1,0 +1,222 @@
+"""The planning workbook at run time: which questions are asked, which plan checks
+fire, and the plan file (versioned JSON) checked on load.
+
+The workbook data (decision_trees/workbook/workbook.yaml) is checked at build time by
+track2guide_build.workbook; here it is trusted. A plan is
+`{title, answers: {question id: choice id | [choice ids] | note}, wizards: {tree id: answers}}`.
+Everything a plan file holds is checked here before use, and what the planner cannot
+see (answers to questions not asked) is dropped, so a saved file holds what the screen shows.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from .conditions import holds
+from .vocabulary import link_target
+
+PLAN_FORMAT = "track2-plan"
+PLAN_VERSION = 1
+MAX_PLAN_CHARS = 64 * 1024  # the same cap as answers files
+MAX_NOTE_CHARS = 2000
+MAX_TITLE_CHARS = 120
+MAX_DEPTH = 6  # plan files are shallow; deeper JSON is refused before it is read
+WIZARD_IDS = ("choose-process", "approach", "venue")
+
+# Control characters (but tab and newline) and the characters that reorder text
+# (bidirectional embeddings, overrides and isolates): a note must read as written.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_ID = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
+
+Plan = dict[str, Any]
+Workbook = Mapping[str, Any]
+
+
+class PlanError(ValueError):
+    """A plan file or an answer that cannot be used; the message is safe to show."""
+
+
+def compile_workbook(data: Mapping[str, Any], vocabulary: Any) -> dict[str, Any]:
+    """A checked workbook with every link key replaced by `{key, page, anchor, title, href}`."""
+    out = copy.deepcopy(dict(data))
+    for section in out["sections"]:
+        section["link"] = link_target(vocabulary, section["link"])
+        for question in section["questions"]:
+            question["link"] = link_target(vocabulary, question["link"])
+    for check in out["checks"]:
+        check["link"] = link_target(vocabulary, check["link"])
+    return out
+
+
+def questions(workbook: Workbook) -> Iterator[tuple[Mapping[str, Any], Mapping[str, Any]]]:
+    """(section, question) in workbook order."""
+    for section in workbook["sections"]:
+        for question in section["questions"]:
+            yield section, question
+
+
+def question_index(workbook: Workbook) -> dict[str, Mapping[str, Any]]:
+    return {q["id"]: q for _s, q in questions(workbook)}
+
+
+def is_asked(question: Mapping[str, Any], answers: Mapping[str, Any]) -> bool:
+    """A question is asked unless its `when` condition fails on the other answers."""
+    return "when" not in question or holds(question["when"], answers)
+
+
+def visible_answers(workbook: Workbook, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers to questions that are asked, in workbook order (off-path answers dropped)."""
+    return {
+        q["id"]: answers[q["id"]]
+        for _s, q in questions(workbook)
+        if q["id"] in answers and is_asked(q, answers)
+    }
+
+
+def clean_text(text: str, limit: int, what: str) -> str:
+    """A note or title as typed, trimmed; refused if too long or with hidden characters."""
+    if _FORBIDDEN.search(text):
+        raise PlanError(f"{what} contains control or text-direction characters, which are not allowed.")
+    text = text.strip()
+    if len(text) > limit:
+        raise PlanError(f"{what} is longer than {limit} characters.")
+    return text
+
+
+def check_answer(question: Mapping[str, Any], value: Any) -> Any:
+    """The value if it is a valid answer to `question`, else PlanError (plain words)."""
+    kind, text = question["type"], "this question"
+    if kind == "text":
+        if not isinstance(value, str):
+            raise PlanError("The answer to a note question must be text.")
+        return clean_text(value, MAX_NOTE_CHARS, "A note")
+    choices = {c["id"]: c for c in question["choices"]}
+    if kind == "single":
+        if not isinstance(value, str) or value not in choices:
+            raise PlanError(f"Choose one of the answers offered for {text}.")
+        return value
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise PlanError(f"The answer to {text} must be a list of choices.")
+    if not value:
+        raise PlanError(f"Tick at least one answer for {text}, or leave it unanswered.")
+    if len(set(value)) != len(value) or any(v not in choices for v in value):
+        raise PlanError(f"Tick only the answers offered for {text}, each once.")
+    if len(value) > 1 and any(choices[v].get("exclusive") for v in value):
+        raise PlanError("“None of these” cannot be ticked together with another answer.")
+    return [c["id"] for c in question["choices"] if c["id"] in value]  # in offered order
+
+
+def set_answer(workbook: Workbook, answers: Mapping[str, Any], qid: str, value: Any) -> dict[str, Any]:
+    """New answers with `qid` set to `value` (None or an empty note clears it), off-path answers dropped."""
+    index = question_index(workbook)
+    if qid not in index:
+        raise PlanError("That question is not part of the workbook.")
+    out = dict(answers)
+    if value is None or value in ("", []):
+        out.pop(qid, None)
+    else:
+        checked = check_answer(index[qid], value)
+        if checked == "":
+            out.pop(qid, None)
+        else:
+            out[qid] = checked
+    return visible_answers(workbook, out)
+
+
+def fired_checks(workbook: Workbook, answers: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The plan checks whose condition holds, in declared order."""
+    shown = visible_answers(workbook, answers)
+    return [check for check in workbook["checks"] if holds(check["when"], shown)]
+
+
+def adopt_wizard(
+    workbook: Workbook, answers: Mapping[str, Any], tree_id: str, outcome: str
+) -> dict[str, Any]:
+    """Answer the question fed by wizard `tree_id` with its result `outcome` (a choice id)."""
+    for _s, q in questions(workbook):
+        if q.get("wizard") == tree_id:
+            return set_answer(workbook, answers, q["id"], outcome)
+    raise PlanError("No workbook question takes that wizard's result.")
+
+
+def _depth(value: Any, level: int = 0) -> int:
+    if level > MAX_DEPTH:
+        return level
+    if isinstance(value, dict):
+        return max([_depth(v, level + 1) for v in value.values()], default=level + 1)
+    if isinstance(value, list):
+        return max([_depth(v, level + 1) for v in value], default=level + 1)
+    return level
+
+
+def _wizard_answers(value: Any) -> dict[str, dict[str, Any]]:
+    """Wizard answers as kept in a plan: checked for shape here, for meaning by each wizard."""
+    if not isinstance(value, dict) or any(k not in WIZARD_IDS for k in value):
+        raise PlanError("The wizards part of this plan file is not in the expected form.")
+    out: dict[str, dict[str, Any]] = {}
+    for tree_id, given in value.items():
+        ok = isinstance(given, dict) and all(
+            isinstance(k, str)
+            and _ID.match(k)
+            and (
+                (isinstance(v, str) and _ID.match(v))
+                or (isinstance(v, list) and all(isinstance(x, str) and _ID.match(x) for x in v))
+            )
+            for k, v in given.items()
+        )
+        if not ok:
+            raise PlanError("The wizards part of this plan file is not in the expected form.")
+        out[tree_id] = dict(given)
+    return out
+
+
+def parse_plan(workbook: Workbook, text: str) -> Plan:
+    """A plan from the text of a plan file, fully checked; PlanError says why not (never quoting the file)."""
+    if len(text) > MAX_PLAN_CHARS:
+        raise PlanError(f"This file is too big to be a plan file (limit {MAX_PLAN_CHARS // 1024} KB).")
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        raise PlanError("This file is not a plan file: it is not JSON.") from None
+    if not isinstance(data, dict) or data.get("format") != PLAN_FORMAT:
+        raise PlanError("This file is not a plan file from this workbook.")
+    if data.get("version") != PLAN_VERSION:
+        raise PlanError("This plan file was made by another version of the workbook and cannot be read.")
+    if _depth(data) > MAX_DEPTH:
+        raise PlanError("This plan file is nested too deeply to be a plan file.")
+    unknown = set(data) - {"format", "version", "title", "answers", "wizards"}
+    if unknown:
+        raise PlanError("This plan file holds parts the workbook does not know.")
+    title = data.get("title", "")
+    if not isinstance(title, str):
+        raise PlanError("The plan's title must be text.")
+    given = data.get("answers", {})
+    if not isinstance(given, dict):
+        raise PlanError("The answers part of this plan file is not in the expected form.")
+    index = question_index(workbook)
+    answers: dict[str, Any] = {}
+    for qid, value in given.items():
+        if qid not in index:
+            raise PlanError("This plan file answers a question the workbook does not have.")
+        answers[qid] = check_answer(index[qid], value)
+    return {
+        "title": clean_text(title, MAX_TITLE_CHARS, "The title"),
+        "answers": visible_answers(workbook, answers),
+        "wizards": _wizard_answers(data.get("wizards", {})),
+    }
+
+
+def dump_plan(workbook: Workbook, plan: Mapping[str, Any]) -> str:
+    """The plan file's text: exactly what the planner sees (off-path answers dropped)."""
+    data = {
+        "format": PLAN_FORMAT,
+        "version": PLAN_VERSION,
+        "title": plan.get("title", ""),
+        "answers": visible_answers(workbook, plan.get("answers", {})),
+        "wizards": plan.get("wizards", {}),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
