@@ -47,7 +47,8 @@ def broken(tmp_path: Path, change: Callable[[dict[str, Any]], None]) -> str:
         shutil.copy(ROOT / rel, tmp_path / rel)
     data = copy.deepcopy(load_yaml_with_lines(ROOT / SOURCE)[0])
     change(data)
-    (tmp_path / SOURCE).write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    (tmp_path / SOURCE).write_text(text, encoding="utf-8")
     with pytest.raises(TreeError) as caught:
         load_workbook(tmp_path, anchors=None)
     return str(caught.value)
@@ -74,17 +75,20 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
     (
         "duplicate-question",
         lambda d: _set(q(d, "track-one"), "id", "talks"),
-        "sections[0].questions[1].id: question id 'talks' is used more than once (expected each question id once)",
+        "sections[0].questions[1].id: question id 'talks' is used more than once "
+        "(expected each question id once)",
     ),
     (
         "unknown-question-in-check",
         lambda d: _set(check(d, "bad-history"), "when", {"answer": "histry", "equals": "bad"}),
-        "checks[3].when.answer: unknown question 'histry' (expected a question asked earlier in the workbook)",
+        "checks[3].when.answer: unknown question 'histry' "
+        "(expected a question asked earlier in the workbook)",
     ),
     (
         "unknown-choice-in-check",
         lambda d: _set(check(d, "bad-history"), "when", {"answer": "history", "equals": "awful"}),
-        "checks[3].when.equals: question 'history' has no choice 'awful' (expected one of bad, good, none, not-sure)",
+        "checks[3].when.equals: question 'history' has no choice 'awful' "
+        "(expected one of bad, good, none, not-sure)",
     ),
     (
         "includes-on-single",
