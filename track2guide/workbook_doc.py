@@ -139,7 +139,7 @@ def paper(workbook: Workbook, link_base: str = "") -> str:
     def cname(qid: str, cid: str) -> str:
         return _label(index[qid], cid) if qid in index else cid
 
-    out = [" ".join(str(workbook["summary"]).split()), ""]
+    out: list[str] = []
     for section in workbook["sections"]:
         link = section["link"]
         out += [
