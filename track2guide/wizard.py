@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from .engine import answer, question, start, step
 from .jsontypes import Json, JsonDict
 from .summary import summary_markdown
+from . import workbook_app
 from .view import button, render_question, render_result, render_review, say, verdict
 
 MAX_FILE_CHARS = 64 * 1024  # answers files are a few hundred bytes; anything far bigger is refused
@@ -213,7 +214,10 @@ def export_markdown(tree: Json, answers: Json, base_url: str = "") -> str:
 
 
 def handle_json(tree: Json, session_json: str, event_json: str, root: str = "") -> str:
-    """`handle` with JSON text in and out (what the browser shell calls through Pyodide)."""
+    """`handle` with JSON text in and out (what the browser shell calls through Pyodide).
+    The planning workbook travels the same way, with its own controller."""
+    if isinstance(tree, dict) and tree.get("id") == "workbook":
+        return workbook_app.handle_json(tree, event_json, root)
     try:
         session, event = json.loads(session_json), json.loads(event_json)
     except (ValueError, RecursionError):

@@ -105,8 +105,9 @@ def check_answer(question: Mapping[str, Any], value: Any) -> Any:
         raise PlanError(f"Tick at least one answer for {text}, or leave it unanswered.")
     if len(set(value)) != len(value) or any(v not in choices for v in value):
         raise PlanError(f"Tick only the answers offered for {text}, each once.")
-    if len(value) > 1 and any(choices[v].get("exclusive") for v in value):
-        raise PlanError("“None of these” cannot be ticked together with another answer.")
+    alone = [choices[v]["label"] for v in value if choices[v].get("exclusive")]
+    if len(value) > 1 and alone:
+        raise PlanError(f"“{alone[0]}” cannot be ticked together with another answer.")
     return [c["id"] for c in question["choices"] if c["id"] in value]  # in offered order
 
 

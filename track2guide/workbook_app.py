@@ -1,0 +1,116 @@
+"""The planning workbook's controller: one event from the page in, what to show out.
+
+The form on the page holds the plan; the shell (docs/javascripts/workbook.js) reads it
+and sends `{action: "update", title, answers}` on every change. Python checks every
+answer, drops what the planner cannot see, and says which questions to hide, which
+checks fire in each step and what each refused answer needs. Files (the plan file,
+Markdown, a standalone HTML document) are made here too; the shell only saves them.
+Messages are plain text for `textContent`, and never quote a file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from .workbook import (
+    MAX_PLAN_CHARS,
+    MAX_TITLE_CHARS,
+    PlanError,
+    Workbook,
+    check_answer,
+    clean_text,
+    dump_plan,
+    fired_checks,
+    is_asked,
+    parse_plan,
+    question_index,
+    questions,
+    visible_answers,
+)
+from .workbook_doc import html_document, markdown
+from .workbook_view import checks_by_section, render_form, summary_line
+
+LOAD_FAILED = "This file could not be loaded, and your plan is unchanged."
+# What the shell says by itself (before Python runs, or when it cannot run): passed to it
+# from here through data attributes, so every word of the workbook lives in Python.
+SHELL_TEXTS = {
+    "too-big": f"{LOAD_FAILED} This file is too big to be a plan file (limit {MAX_PLAN_CHARS // 1024} KB).",
+    "unreadable": "This file could not be read, and your plan is unchanged.",
+    "broken": "Something went wrong inside the workbook, and your plan is unchanged.",
+    "start-failed": "The plan checks cannot run in this browser. You can still fill in and print the plan, "
+    "or use the paper workbook.",
+    "confirm-clear": "Clear the whole plan on this page? Download the plan file first if you want to keep it.",
+    "cleared": "The plan was cleared.",
+    "saved": "Saved as {name} in your downloads.",
+}
+
+
+def read_form(workbook: Workbook, event: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """(plan, {question id: what is wrong}) from what the form holds; refused answers are left out."""
+    index = question_index(workbook)
+    given = event.get("answers")
+    answers: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for qid, value in (given.items() if isinstance(given, dict) else []):
+        if qid not in index or value in (None, "", []):
+            continue
+        try:
+            answers[qid] = check_answer(index[qid], value)
+        except PlanError as exc:
+            errors[qid] = str(exc)
+        if answers.get(qid) == "":
+            del answers[qid]
+    title = event.get("title")
+    try:
+        title = clean_text(title, MAX_TITLE_CHARS, "The title") if isinstance(title, str) else ""
+    except PlanError as exc:
+        errors["title"], title = str(exc), ""
+    return {"title": title, "answers": visible_answers(workbook, answers)}, errors
+
+
+def _state(workbook: Workbook, plan: Mapping[str, Any], root: str) -> dict[str, Any]:
+    answers = plan["answers"]
+    return {
+        "plan": plan,
+        "hidden": [q["id"] for _s, q in questions(workbook) if not is_asked(q, answers)],
+        "checks": checks_by_section(workbook, answers, root),
+        "summary": summary_line(len(fired_checks(workbook, answers))),
+    }
+
+
+def handle(workbook: Workbook, event: Any, root: str = "") -> dict[str, Any]:
+    """One event -> `{ok, message, ...}`; `ok` False leaves the page as it is."""
+    event = event if isinstance(event, Mapping) else {}
+    action = event.get("action")
+    if action == "load":
+        text = event.get("text")
+        try:
+            plan = parse_plan(workbook, text if isinstance(text, str) else "")
+        except PlanError as exc:
+            return {"ok": False, "message": f"{LOAD_FAILED} {exc}"}
+        return {"ok": True, "html": render_form(workbook, plan, root), "message": "Your plan was loaded.",
+                **_state(workbook, plan, root)}
+    plan, errors = read_form(workbook, event)
+    if action == "update":
+        return {"ok": True, "errors": errors, **_state(workbook, plan, root)}
+    files = {
+        "save": (dump_plan, "plan.json", "application/json"),
+        "export-markdown": (markdown, "plan.md", "text/markdown"),
+        "export-html": (html_document, "plan.html", "text/html"),
+    }
+    if action in files:
+        make, name, kind = files[action]
+        plan = {**plan, "wizards": {}}
+        return {"ok": True, "text": make(workbook, plan), "name": name, "type": kind, "errors": errors}
+    return {"ok": False, "message": "The workbook did not understand that request."}
+
+
+def handle_json(workbook: Workbook, event_json: str, root: str = "") -> str:
+    """`handle` with JSON text in and out (what the shell calls through Pyodide)."""
+    try:
+        event = json.loads(event_json)
+    except (ValueError, RecursionError):
+        event = {}
+    return json.dumps(handle(workbook, event, root))

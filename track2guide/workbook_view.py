@@ -1,0 +1,127 @@
+"""The planning workbook's page as HTML: every step's questions as one form, and the plan
+checks shown under the step where they arise. The same code pre-renders the page at
+build time and renders it again in the browser after a plan file is loaded.
+
+Every text is escaped; links go only to pages of this site (relative to `root`).
+Nothing here submits anywhere: there is no <form> element, only fields the shell reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from html import escape
+from typing import Any
+
+from .conditions import references
+from .workbook import Workbook, fired_checks, is_asked, questions, visible_answers
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _href(link: Mapping[str, Any], root: str) -> str:
+    return _e(root + str(link["href"]))
+
+
+def _field_id(qid: str, cid: str | None = None) -> str:
+    return f"wb-{qid}" + (f"--{cid}" if cid else "")
+
+
+def check_section(workbook: Workbook, check: Mapping[str, Any]) -> str:
+    """The section of the latest question a check depends on: where the planner meets it."""
+    order = {q["id"]: (i, s["id"]) for i, (s, q) in enumerate(questions(workbook))}
+    named = [order[r.question] for r in references(check["when"], ()) if r.question in order]
+    return max(named)[1] if named else workbook["sections"][-1]["id"]
+
+
+def render_checks(checks: list[Mapping[str, Any]], root: str) -> str:
+    """A list of fired checks (empty string when none)."""
+    if not checks:
+        return ""
+    items = "".join(
+        f'<li class="t2-wb-check" data-check="{_e(c["id"])}">{_e(" ".join(str(c["text"]).split()))} '
+        f'<a href="{_href(c["link"], root)}">Read more: {_e(c["link"]["title"])}</a></li>'
+        for c in checks
+    )
+    return f'<ul class="t2-wb-check-list">{items}</ul>'
+
+
+def checks_by_section(workbook: Workbook, answers: Mapping[str, Any], root: str) -> dict[str, str]:
+    """Section id -> HTML of the checks that fire there ("" for none), for every section."""
+    fired = fired_checks(workbook, answers)
+    out = {}
+    for section in workbook["sections"]:
+        mine = [c for c in fired if check_section(workbook, c) == section["id"]]
+        out[section["id"]] = render_checks(mine, root)
+    return out
+
+
+def summary_line(count: int) -> str:
+    if count == 0:
+        return "No check fires on your answers so far."
+    return "1 check to look at." if count == 1 else f"{count} checks to look at."
+
+
+def _choice(question: Mapping[str, Any], choice: Mapping[str, Any], value: Any) -> str:
+    qid, cid = question["id"], choice["id"]
+    single = question["type"] == "single"
+    chosen = value == cid if single else isinstance(value, list) and cid in value
+    extra = ' data-exclusive="true"' if choice.get("exclusive") else ""
+    return (
+        f'<div class="t2-wb-choice"><input type="{"radio" if single else "checkbox"}" '
+        f'name="{_e(_field_id(qid))}" id="{_e(_field_id(qid, cid))}" value="{_e(cid)}"'
+        f"{' checked' if chosen else ''}{extra}>"
+        f'<label for="{_e(_field_id(qid, cid))}">{_e(choice["label"])}</label></div>'
+    )
+
+
+def render_question(question: Mapping[str, Any], value: Any, *, asked: bool, root: str) -> str:
+    qid, kind = question["id"], question["type"]
+    hidden = "" if asked else " hidden"
+    more = f'<a class="t2-wb-more" href="{_href(question["link"], root)}">Read more: {_e(question["link"]["title"])}</a>'
+    error = f'<p class="t2-wb-error" id="{_e(_field_id(qid))}-error" role="alert"></p>'
+    if kind == "text":
+        text = _e(value) if isinstance(value, str) else ""
+        return (
+            f'<div class="t2-wb-q" data-question="{_e(qid)}" data-type="text"{hidden}>'
+            f'<label class="t2-wb-text" for="{_e(_field_id(qid))}">{_e(question["text"])}</label>'
+            f'<textarea id="{_e(_field_id(qid))}" rows="3" maxlength="2000" spellcheck="false" '
+            f'aria-describedby="{_e(_field_id(qid))}-error">{text}</textarea>{error}{more}</div>'
+        )
+    hint = '<span class="t2-wb-hint">Tick all that apply.</span>' if kind == "multi" else ""
+    choices = "".join(_choice(question, c, value) for c in question["choices"])
+    return (
+        f'<fieldset class="t2-wb-q" data-question="{_e(qid)}" data-type="{_e(kind)}"{hidden} '
+        f'aria-describedby="{_e(_field_id(qid))}-error">'
+        f"<legend>{_e(question['text'])}{hint}</legend>{choices}{error}{more}</fieldset>"
+    )
+
+
+def render_form(workbook: Workbook, plan: Mapping[str, Any], root: str) -> str:
+    """The title field and every section with its questions and the checks it raises."""
+    answers = visible_answers(workbook, plan.get("answers", {}))
+    checks = checks_by_section(workbook, answers, root)
+    title = _e(plan.get("title", ""))
+    out = [
+        '<div class="t2-wb-title"><label for="wb-title">Title of your plan (optional; only you see it)</label>'
+        f'<input type="text" id="wb-title" maxlength="120" autocomplete="off" spellcheck="false" value="{title}">'
+        "</div>"
+    ]
+    for section in workbook["sections"]:
+        sid = section["id"]
+        body = "".join(
+            render_question(q, answers.get(q["id"]), asked=is_asked(q, answers), root=root)
+            for s, q in questions(workbook)
+            if s is section
+        )
+        out.append(
+            f'<section class="t2-wb-section" id="wb-section-{_e(sid)}" aria-labelledby="wb-heading-{_e(sid)}">'
+            f'<h2 id="wb-heading-{_e(sid)}">{_e(section["title"])}</h2>'
+            f"<p>{_e(' '.join(str(section['intro']).split()))} "
+            f'<a href="{_href(section["link"], root)}">Read the handbook: {_e(section["link"]["title"])}</a></p>'
+            f"{body}"
+            f'<div class="t2-wb-checks" data-section="{_e(sid)}" aria-live="polite">{checks[sid]}</div>'
+            "</section>"
+        )
+    return "".join(out)
