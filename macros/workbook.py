@@ -31,9 +31,12 @@ STYLE = "stylesheets/workbook.css"
 DATA_JS = "assets/workbook/workbook-data.js"
 # In load order: the engine, the workbook data, then the Pyodide runtime (as for the wizards).
 RUNTIME = (
-    "assets/wizard/engine.js", DATA_JS,
-    "assets/pyodide/pyodide-runtime.js", "assets/pyodide/pyodide-lock.js",
-    "assets/pyodide/python-stdlib.js", "assets/pyodide/pyodide-wasm.js",
+    "assets/wizard/engine.js",
+    DATA_JS,
+    "assets/pyodide/pyodide-runtime.js",
+    "assets/pyodide/pyodide-lock.js",
+    "assets/pyodide/python-stdlib.js",
+    "assets/pyodide/pyodide-wasm.js",
 )
 HOST = "javascripts/pyodide-host.js"
 SHELL = "javascripts/workbook.js"
@@ -66,31 +69,35 @@ def workbook_html(root: str) -> str:
         ("print", "Print"),
         ("clear", "Clear the plan"),
     )
-    return "".join([
-        f'<div class="t2-workbook" data-root="{_e(root)}" data-scripts="{_e(scripts)}" '
-        f'data-max-bytes="{MAX_PLAN_CHARS}" data-texts="{_e(json.dumps(SHELL_TEXTS))}">',
-        f'<link rel="stylesheet" href="{_e(root + STYLE)}">',
-        '<div class="t2-wb-loading" role="status"><progress max="100" value="5" '
-        'aria-label="Starting the workbook"></progress> <span>Starting the plan checks (Python in your '
-        "browser). You can already fill in the plan.</span></div>",
-        '<p class="t2-wb-alert" role="alert"></p><p class="t2-wb-notice" role="status"></p>',
-        '<p class="t2-wb-summary" aria-live="polite">Checks appear here and under each step once the '
-        "workbook has started.</p>",
-        f'<div class="t2-wb-form">{render_form(workbook(), {"answers": {}}, root)}</div>',
-        '<div class="t2-wb-toolbar" role="group" aria-label="Save, share or clear">',
-        *(f'<button type="button" class="md-button" data-action="{a}">{_e(label)}</button>'
-          for a, label in buttons),
-        '<input type="file" class="t2-wb-file" accept=".json,application/json" hidden '
-        'aria-label="Plan file to load">',
-        "</div>",
-        '<p class="t2-wb-privacy">Your plan stays in this page: nothing is sent anywhere and nothing is '
-        "stored in the browser. It is gone when you close or leave the page, so download the plan file "
-        "to keep it, and load it again later.</p>",
-        f'<noscript><p>The plan checks need JavaScript. Use the <a href="{_e(paper_href)}">paper '
-        "workbook</a> instead.</p></noscript>",
-        f'<script src="{_e(root + HOST)}"></script><script src="{_e(root + SHELL)}"></script>',
-        "</div>",
-    ])
+    return "".join(
+        [
+            f'<div class="t2-workbook" data-root="{_e(root)}" data-scripts="{_e(scripts)}" '
+            f'data-max-bytes="{MAX_PLAN_CHARS}" data-texts="{_e(json.dumps(SHELL_TEXTS))}">',
+            f'<link rel="stylesheet" href="{_e(root + STYLE)}">',
+            '<div class="t2-wb-loading" role="status"><progress max="100" value="5" '
+            'aria-label="Starting the workbook"></progress> <span>Starting the plan checks (Python in your '
+            "browser). You can already fill in the plan.</span></div>",
+            '<p class="t2-wb-alert" role="alert"></p><p class="t2-wb-notice" role="status"></p>',
+            '<p class="t2-wb-summary" aria-live="polite">Checks appear here and under each step once the '
+            "workbook has started.</p>",
+            f'<div class="t2-wb-form">{render_form(workbook(), {"answers": {}}, root)}</div>',
+            '<div class="t2-wb-toolbar" role="group" aria-label="Save, share or clear">',
+            *(
+                f'<button type="button" class="md-button" data-action="{a}">{_e(label)}</button>'
+                for a, label in buttons
+            ),
+            '<input type="file" class="t2-wb-file" accept=".json,application/json" hidden '
+            'aria-label="Plan file to load">',
+            "</div>",
+            '<p class="t2-wb-privacy">Your plan stays in this page: nothing is sent anywhere and nothing is '
+            "stored in the browser. It is gone when you close or leave the page, so download the plan file "
+            "to keep it, and load it again later.</p>",
+            f'<noscript><p>The plan checks need JavaScript. Use the <a href="{_e(paper_href)}">paper '
+            "workbook</a> instead.</p></noscript>",
+            f'<script src="{_e(root + HOST)}"></script><script src="{_e(root + SHELL)}"></script>',
+            "</div>",
+        ]
+    )
 
 
 def register(env: Any) -> None:

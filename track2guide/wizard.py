@@ -13,10 +13,10 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
+from . import workbook_app
 from .engine import answer, question, start, step
 from .jsontypes import Json, JsonDict
 from .summary import summary_markdown
-from . import workbook_app
 from .view import button, render_question, render_result, render_review, say, verdict
 
 MAX_FILE_CHARS = 64 * 1024  # answers files are a few hundred bytes; anything far bigger is refused

@@ -39,9 +39,10 @@ SHELL_TEXTS = {
     "too-big": f"{LOAD_FAILED} This file is too big to be a plan file (limit {MAX_PLAN_CHARS // 1024} KB).",
     "unreadable": "This file could not be read, and your plan is unchanged.",
     "broken": "Something went wrong inside the workbook, and your plan is unchanged.",
-    "start-failed": "The plan checks cannot run in this browser. You can still fill in and print the plan, "
-    "or use the paper workbook.",
-    "confirm-clear": "Clear the whole plan on this page? Download the plan file first if you want to keep it.",
+    "start-failed": "The plan checks cannot run in this browser. "
+    "You can still fill in and print the plan, or use the paper workbook.",
+    "confirm-clear": "Clear the whole plan on this page? "
+    "Download the plan file first if you want to keep it.",
     "cleared": "The plan was cleared.",
     "saved": "Saved as {name} in your downloads.",
 }
@@ -53,7 +54,7 @@ def read_form(workbook: Workbook, event: Mapping[str, Any]) -> tuple[dict[str, A
     given = event.get("answers")
     answers: dict[str, Any] = {}
     errors: dict[str, str] = {}
-    for qid, value in (given.items() if isinstance(given, dict) else []):
+    for qid, value in given.items() if isinstance(given, dict) else []:
         if qid not in index or value in (None, "", []):
             continue
         try:
@@ -90,8 +91,12 @@ def handle(workbook: Workbook, event: Any, root: str = "") -> dict[str, Any]:
             plan = parse_plan(workbook, text if isinstance(text, str) else "")
         except PlanError as exc:
             return {"ok": False, "message": f"{LOAD_FAILED} {exc}"}
-        return {"ok": True, "html": render_form(workbook, plan, root), "message": "Your plan was loaded.",
-                **_state(workbook, plan, root)}
+        return {
+            "ok": True,
+            "html": render_form(workbook, plan, root),
+            "message": "Your plan was loaded.",
+            **_state(workbook, plan, root),
+        }
     plan, errors = read_form(workbook, event)
     if action == "update":
         return {"ok": True, "errors": errors, **_state(workbook, plan, root)}

@@ -32,7 +32,7 @@ def check_section(workbook: Workbook, check: Mapping[str, Any]) -> str:
     """The section of the latest question a check depends on: where the planner meets it."""
     order = {q["id"]: (i, s["id"]) for i, (s, q) in enumerate(questions(workbook))}
     named = [order[r.question] for r in references(check["when"], ()) if r.question in order]
-    return max(named)[1] if named else workbook["sections"][-1]["id"]
+    return str(max(named)[1] if named else workbook["sections"][-1]["id"])
 
 
 def render_checks(checks: list[Mapping[str, Any]], root: str) -> str:
@@ -79,7 +79,8 @@ def _choice(question: Mapping[str, Any], choice: Mapping[str, Any], value: Any) 
 def render_question(question: Mapping[str, Any], value: Any, *, asked: bool, root: str) -> str:
     qid, kind = question["id"], question["type"]
     hidden = "" if asked else " hidden"
-    more = f'<a class="t2-wb-more" href="{_href(question["link"], root)}">Read more: {_e(question["link"]["title"])}</a>'
+    link = question["link"]
+    more = f'<a class="t2-wb-more" href="{_href(link, root)}">Read more: {_e(link["title"])}</a>'
     error = f'<p class="t2-wb-error" id="{_e(_field_id(qid))}-error" role="alert"></p>'
     if kind == "text":
         text = _e(value) if isinstance(value, str) else ""
@@ -104,8 +105,10 @@ def render_form(workbook: Workbook, plan: Mapping[str, Any], root: str) -> str:
     checks = checks_by_section(workbook, answers, root)
     title = _e(plan.get("title", ""))
     out = [
-        '<div class="t2-wb-title"><label for="wb-title">Title of your plan (optional; only you see it)</label>'
-        f'<input type="text" id="wb-title" maxlength="120" autocomplete="off" spellcheck="false" value="{title}">'
+        '<div class="t2-wb-title">'
+        '<label for="wb-title">Title of your plan (optional; only you see it)</label>'
+        f'<input type="text" id="wb-title" maxlength="120" autocomplete="off" spellcheck="false" '
+        f'value="{title}">'
         "</div>"
     ]
     for section in workbook["sections"]:
@@ -116,10 +119,12 @@ def render_form(workbook: Workbook, plan: Mapping[str, Any], root: str) -> str:
             if s is section
         )
         out.append(
-            f'<section class="t2-wb-section" id="wb-section-{_e(sid)}" aria-labelledby="wb-heading-{_e(sid)}">'
+            f'<section class="t2-wb-section" id="wb-section-{_e(sid)}" '
+            f'aria-labelledby="wb-heading-{_e(sid)}">'
             f'<h2 id="wb-heading-{_e(sid)}">{_e(section["title"])}</h2>'
             f"<p>{_e(' '.join(str(section['intro']).split()))} "
-            f'<a href="{_href(section["link"], root)}">Read the handbook: {_e(section["link"]["title"])}</a></p>'
+            f'<a href="{_href(section["link"], root)}">'
+            f'Read the handbook: {_e(section["link"]["title"])}</a></p>'
             f"{body}"
             f'<div class="t2-wb-checks" data-section="{_e(sid)}" aria-live="polite">{checks[sid]}</div>'
             "</section>"
