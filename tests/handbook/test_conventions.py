@@ -4,6 +4,7 @@
   from a fixed list fail, except inside proper names.
 - One checklist voice: every task-list item on a step page starts with "We ".
 - "Questions to ask" is always an admonition box titled exactly so, never bold text.
+- No table cell holds more than 30 words (wide comparisons become tabs, lists or cards).
 - Every step page has the same layout: an "In short" box first, then what the step is for
   and its key decisions, then the sections, then checklist, pitfalls and tools, in that
   order, and the tools section names the wizards exactly as the wizard pages do.
@@ -49,6 +50,7 @@ WIZARD_NAMES = {
     "tools/venue.md": "Venue checklist",
 }
 TASK_ITEM = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s+(.*)$", re.MULTILINE)
+MAX_CELL_WORDS = 30
 H2 = re.compile(r"^## .*?\{#([\w-]+)\}\s*$", re.MULTILINE)
 
 
@@ -83,6 +85,19 @@ def test_questions_to_ask_is_a_box(path: Path) -> None:
         assert match.group(2) == "question" and match.group(3) == "Questions to ask", (
             f'{_name(path)}: write `!!! question "Questions to ask"`, not {match.group(0).strip()!r}'
         )
+
+
+@pytest.mark.parametrize("path", HANDBOOK, ids=_name)
+def test_table_cells_are_short(path: Path) -> None:
+    long_cells = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.lstrip().startswith("|"):
+            continue
+        for cell in line.strip().strip("|").split("|"):
+            words = len(re.sub(r"\]\([^)]*\)", "]", cell).split())
+            if words > MAX_CELL_WORDS:
+                long_cells.append(f"line {number}: {words} words")
+    assert not long_cells, f"{_name(path)}: table cells over {MAX_CELL_WORDS} words: {long_cells}"
 
 
 @pytest.mark.parametrize("path", STEP_PAGES, ids=_name)
