@@ -71,11 +71,16 @@ FIXED_ANCHORS: dict[str, set[str]] = {
         "public-peace-education",
         "joint-projects",
         "joint-project-risks",
+        "prescriptive-and-elicitive",
+        "checklist",
+        "pitfalls",
+    },
+    # Step 3 is split: choosing the process above, setting it up here.
+    "step-3-setup.md": {
         "implementation",
         "venue",
         "participants",
         "partners",
-        "prescriptive-and-elicitive",
         "funders",
         "checklist",
         "pitfalls",
