@@ -249,7 +249,7 @@ def test_html_document_loads_nothing() -> None:
 
 def test_documents_name_the_handbook_section_not_a_url() -> None:
     md = markdown(workbook(), sample_plan())
-    assert "(Handbook: Step 3: training.)" in md
+    assert "(Handbook: Step 3a: training.)" in md
     assert ".html" not in md
 
 
