@@ -99,6 +99,7 @@ FIXED_ANCHORS: dict[str, set[str]] = {
         "internal-obstacles",
         "turnover",
         "coordination-in-practice",
+        "participant-safety",
         "media",
         "checklist",
         "pitfalls",
