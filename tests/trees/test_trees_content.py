@@ -170,7 +170,7 @@ def choice_ids(question: dict[str, Any]) -> list[str]:
 
 
 def outcome(tree: dict[str, Any], outcome_id: str) -> dict[str, Any]:
-    found = [o for o in tree.get("outcomes", []) if o["id"] == outcome_id]
+    found: list[dict[str, Any]] = [o for o in tree.get("outcomes", []) if o["id"] == outcome_id]
     assert found, f"{tree['id']}: outcome {outcome_id!r} missing"
     return found[0]
 
