@@ -13,6 +13,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from .checkrefs import check_conditions, check_links, check_outcome_refs, check_terms, links_of
+from .checkrules import check_rules
 from .graph import END, adjacency, cycles, edges, reachable
 from .jsontypes import Json, JsonDict
 from .problems import Locator, Problem, TreeError, line_for, quote_list
@@ -60,6 +61,7 @@ def check_tree(
         + _check_outcomes_reached(data, loc)
         + check_links(data, loc, vocabulary, anchors)
         + check_terms(data, loc, terms)
+        + check_rules(data, loc)
     )
     return sorted(problems, key=lambda p: (p.line, p.path))
 
@@ -264,6 +266,7 @@ def _check_graph(tree: JsonDict, loc: Locator) -> list[Problem]:
 
 def _check_outcomes_reached(tree: JsonDict, loc: Locator) -> list[Problem]:
     named = {g["outcome"] for g in tree.get("gates", [])}
+    named |= {o["id"] for o in tree.get("outcomes", []) if "mix" in o}  # reached by shape, see checkrules
     for q in tree["questions"]:
         for c in q["choices"]:
             named |= {w["outcome"] for w in c.get("weights", []) if w["points"] > 0}

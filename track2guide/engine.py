@@ -15,6 +15,7 @@ from .texts import Texts, say
 from .tree import Tree, unwrap
 from .walk import Walk, split_off_path, walk
 from .weighing import rank
+from .whatif import what_would_change
 
 
 def _bad_tree(texts: Texts | None) -> JsonDict:
@@ -31,15 +32,22 @@ def _prefix(state: Walk, qid: str) -> dict[str, Answer]:
     return before
 
 
-def _result(tree: Tree, state: Walk) -> JsonDict:
+def _gate(tree: Tree, state: Walk) -> JsonDict | None:
+    """The advising gate's outcome, reason and link (the gate's own link, else the outcome's)."""
+    if state.gate is None:
+        return None
+    gate = outcome_view(tree, str(state.gate.get("outcome")), state.given)
+    gate["reason"] = state.gate.get("reason", "")
+    gate["link"] = tree.link(state.gate.get("link")) or gate["link"]
+    return gate
+
+
+def _result(tree: Tree, state: Walk, changes: bool = True) -> JsonDict:
     given = state.given
-    gate = None
-    if state.gate is not None:
-        gate = outcome_view(tree, str(state.gate.get("outcome")), given)
-        gate["reason"] = state.gate.get("reason", "")
-    warnings = tree_warnings(tree, given)
+    gate = _gate(tree, state)
     rules = tree.raw.get("result", {})
     if tree.kind == "checklist":
+        warnings = tree_warnings(tree, given)
         checks = report(tree, state.path)
         ready = checks["ready"] and gate is None
         message = rules.get("ready_message") if ready else rules.get("not_ready_message")
@@ -51,13 +59,14 @@ def _result(tree: Tree, state: Walk) -> JsonDict:
             "message": message,
             "warnings": warnings,
         }
-    ranking = {"clear": False, "message": None, "ranked": []} if gate else rank(tree, state.path)
+    ranking = rank(tree, state.path)
     return {
         "kind": "ranking",
         "gate": gate,
         **ranking,
-        "warnings": warnings,
+        "warnings": tree_warnings(tree, given, ranking["top"]),
         "checklist": report(tree, state.path) if has_checklist(tree, state.path) else None,
+        "changes": what_would_change(tree, state, ranking) if changes else [],
     }
 
 

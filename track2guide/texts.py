@@ -24,6 +24,8 @@ ENGINE_TEXTS: Texts = MappingProxyType(
         "error.unknown-choice": "'{choice}' is not one of the answers to question '{question}'.",
         "error.wrong-type.single": "Question '{question}' takes exactly one answer, not a list.",
         "error.wrong-type.list": "Question '{question}' takes a list of answers.",
+        "error.too-few-choices": "Tick at least {count} answer(s) to this question.",
+        "error.exclusive-choice": "“{choice}” cannot be ticked together with other answers.",
         "error.duplicate-choice": "The answer '{choice}' is given twice for question '{question}'.",
         "error.not-on-path": (
             "Question '{question}' is not on the path of your answers, so it cannot be answered now."

@@ -167,7 +167,7 @@ def render_question(
         f'<form class="t2-question" data-question="{_e(q["id"])}" data-type="{_e(q["type"])}" novalidate>',
         '<fieldset aria-describedby="t2-hint"><legend class="t2-legend">',
         '<h2 class="t2-question-text" tabindex="-1" data-focus elementtiming="t2-question">',
-        f'{_e(q.get("text", q["id"]))}</h2></legend>',
+        f"{_e(q.get('text', q['id']))}</h2></legend>",
         f'<p class="t2-hint" id="t2-hint">{_e(say("hint." + str(q["type"])))}</p>',
     ]
     if q.get("help"):
@@ -258,7 +258,7 @@ def _outcome(
     if reasons:
         lis = "".join(
             f'<li>{_e(r["reason"])} <span class="t2-from">({_e(_because(r, labels))})</span>'
-            f'{_inline_link(r.get("link"), root)}</li>'
+            f"{_inline_link(r.get('link'), root)}</li>"
             for r in reasons
         )
         details = f'<p class="t2-why">{_e(say("why"))}</p><ul class="t2-reasons">{lis}</ul>'

@@ -20,7 +20,7 @@ from track2guide import load_tree
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 TREES = HERE / "trees"
-SAMPLES = ("sample", "checklist-sample")
+SAMPLES = ("sample", "checklist-sample", "shape-sample")
 
 
 def read_json(path: Path) -> Any:
