@@ -114,11 +114,11 @@ def describe(cond: Json, question: Namer, choice: ChoiceNamer, outcome: Namer = 
     if not isinstance(cond, dict):
         return "never"
     if "all" in cond:
-        return _join([describe(c, question, choice, outcome) for c in cond["all"]], "and")
+        return _join([_part(c, question, choice, outcome) for c in cond["all"]], "and")
     if "any" in cond:
-        return _join([describe(c, question, choice, outcome) for c in cond["any"]], "or")
+        return _join([_part(c, question, choice, outcome) for c in cond["any"]], "or")
     if "not" in cond:
-        return f"it is not the case that {describe(cond['not'], question, choice, outcome)}"
+        return f"it is not the case that {_part(cond['not'], question, choice, outcome)}"
     if "result_top" in cond:
         return f"the result puts {outcome(str(cond['result_top']))} first"
     if "result_top_one_of" in cond:
@@ -135,6 +135,14 @@ def describe(cond: Json, question: Namer, choice: ChoiceNamer, outcome: Namer = 
     if "includes" in cond:
         return f"your answer to {question(qid)} includes “{choice(qid, cond['includes'])}”"
     return "never"
+
+
+def _part(cond: Json, question: Namer, choice: ChoiceNamer, outcome: Namer) -> str:
+    """A part of a compound condition; compound parts go in brackets so that the words stay unambiguous."""
+    text = describe(cond, question, choice, outcome)
+    parts = cond.get("all", cond.get("any")) if isinstance(cond, dict) else None
+    compound = isinstance(parts, list) and len(parts) > 1
+    return f"({text})" if compound else text
 
 
 def _join(parts: list[str], word: str) -> str:

@@ -40,7 +40,21 @@ VIEW_TEXTS: Mapping[str, str] = MappingProxyType(
         "result": "Your result",
         "recommended-title": "Recommended: {title}",
         "no-clear-winner": "No clear winner",
-        "gate": "Stopped early: {title}",
+        "gate": "Before anything else: {title}",
+        "then": "When the conditions are met:",
+        "strength.clear": "Clear lead",
+        "strength.close": "Close call",
+        "strength.insufficient": "Not enough information",
+        "points-title": "Points",
+        "mix-of": "Real support on both sides: {a} and {b}",
+        "ruled-out": "Ruled out",
+        "ruled-out-because": "ruled out because {reason}",
+        "changes": "What would change this advice",
+        "change-to": "{how} “{choice}” would give {result} ({strength}).",
+        "change-how.choose": "Answering",
+        "change-how.tick": "Ticking",
+        "change-how.untick": "Unticking",
+        "nothing-indicated": "nothing indicated",
         "points": "{score} points",
         "tied": "tied",
         "why": "Why:",
@@ -244,14 +258,22 @@ def _warnings(items: Json, root: str) -> str:
 
 
 def _outcome(
-    o: Mapping[str, Json], labels: Mapping[str, Labels], root: str, *, top: bool, open_: bool
+    o: Mapping[str, Json],
+    labels: Mapping[str, Labels],
+    root: str,
+    *,
+    top: bool,
+    open_: bool,
+    titles: Mapping[str, str] | None = None,
 ) -> str:
     """One ranked outcome; its reasons, next steps and warnings fold away unless `open_`."""
-    score = say("points", score=o.get("score", 0)) + (f", {say('tied')}" if o.get("tied") else "")
+    from .resultview import score  # here: resultview builds on this module's helpers
+
     parts = [
         f'<li class="t2-outcome{" t2-outcome--top" if top else ""}"{_data("outcome", o.get("outcome"))}>',
-        f'<h3>{_e(o.get("title", o.get("outcome")))} <span class="t2-score">({_e(score)})</span></h3>',
+        f"<h3>{_e(o.get('title', o.get('outcome')))}</h3>",
         f"<p>{_e(o.get('summary', ''))}</p>",
+        score(o, titles),
     ]
     reasons = [r for r in o.get("reasons", []) if r.get("reason")]
     details = ""
@@ -351,27 +373,32 @@ def verdict(result: Mapping[str, Json]) -> str:
 
 def render_result(tree: Json, answers: Json, state: Mapping[str, Json], *, root: str = "") -> str:
     """The result screen: verdict, reasons, links, warnings, then the review list and actions."""
+    # imported here: resultview builds on this module's helpers
+    from .resultview import render_changes, render_ruled_out, render_strength, render_then, titles_of
+
     result = state["result"]
     labels = {str(e["question"]): _labels(tree, answers, str(e["question"])) for e in state.get("path", [])}
     parts = [
         render_progress(state.get("progress", {}), None),
-        f'<section class="t2-result"{_data("kind", result["kind"])}{_data("ready", result.get("ready"))}>',
+        f'<section class="t2-result"{_data("kind", result["kind"])}{_data("ready", result.get("ready"))}'
+        f"{_data('strength', result.get('strength'))}{_data('top', result.get('top'))}>",
         f'<h2 tabindex="-1" data-focus>{_e(say("result"))}</h2>',
         f'<p class="t2-verdict"><strong>{_e(verdict(result))}</strong></p>',
+        render_strength(result),
     ]
     if result.get("message"):
         parts.append(f'<p class="t2-message">{_e(result["message"])}</p>')
     gate = result.get("gate")
     if isinstance(gate, dict):
-        parts.append(_gate(gate, root))
-    elif result.get("kind") == "ranking":
+        parts.append(_gate(gate, root) + render_then(result))
+    if result.get("kind") == "ranking":
         ranked = [o for o in result.get("ranked", []) if o.get("indicated")]
         others = [o for o in result.get("ranked", []) if not o.get("indicated")]
         clear = bool(result.get("clear"))
         parts.append(
             '<ol class="t2-ranked">'
             + "".join(
-                _outcome(o, labels, root, top=i == 0 and clear, open_=unfold)
+                _outcome(o, labels, root, top=i == 0 and clear, open_=unfold, titles=titles_of(result))
                 for i, (o, unfold) in enumerate(zip(ranked, _unfolded(ranked, clear), strict=True))
             )
             + "</ol>"
@@ -379,6 +406,7 @@ def render_result(tree: Json, answers: Json, state: Mapping[str, Json], *, root:
         if others:
             titles = ", ".join(str(o.get("title", o.get("outcome"))) for o in others)
             parts.append(f'<p class="t2-not-indicated">{_e(say("not-indicated", titles=titles))}</p>')
+        parts.append(render_ruled_out(result, root) + render_changes(result))
     checklist = result if result.get("kind") == "checklist" else result.get("checklist")
     if isinstance(checklist, dict):
         parts.append(_checklist(checklist, root))

@@ -8,6 +8,7 @@ Outcomes ruled out by an exclusion are not ranked; they are listed with the reas
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from .conditions import Answer, holds
 from .jsontypes import JsonDict
@@ -24,10 +25,7 @@ def mixes(tree: Tree) -> dict[str, JsonDict]:
 
 def weighted_outcomes(tree: Tree) -> list[str]:
     """Outcomes named by at least one weight, in declared order (the order used for ties)."""
-    named = {
-        w.get("outcome") for q in tree.questions.values() for c in q["choices"] for w in c.get("weights", [])
-    }
-    return [oid for oid in tree.outcomes if oid in named]
+    return list(tree.weighted)
 
 
 def chosen(answer: Answer) -> list[str]:
@@ -62,15 +60,27 @@ def scores(tree: Tree, path: Sequence[tuple[str, Answer]]) -> Scores:
     return out
 
 
-def weighted_answers(tree: Tree, path: Sequence[tuple[str, Answer]]) -> int:
-    """Answered questions whose answer gives points (a "not sure" answer never does)."""
-    count = 0
+def totals(tree: Tree, path: Sequence[tuple[str, Answer]]) -> dict[str, int]:
+    """outcome -> score from the answers on the path (numbers only, for re-walking fast)."""
+    out = dict.fromkeys(weighted_outcomes(tree), 0)
     for qid, answer in path:
         if tree.questions[qid]["type"] == "checklist":
             continue
-        if any((tree.choice(qid, cid) or {}).get("weights") for cid in chosen(answer)):
-            count += 1
-    return count
+        for cid in chosen(answer):
+            for oid, points in tree.points.get((qid, cid), {}).items():
+                if oid in out:
+                    out[oid] += points
+    return out
+
+
+def weighted_answers(tree: Tree, path: Sequence[tuple[str, Answer]]) -> int:
+    """Answered questions whose answer gives points (a "not sure" answer never does)."""
+    return sum(
+        1
+        for qid, answer in path
+        if tree.questions[qid]["type"] != "checklist"
+        and any((qid, cid) in tree.points for cid in chosen(answer))
+    )
 
 
 def ruled_out(tree: Tree, given: Mapping[str, Answer]) -> dict[str, JsonDict]:
@@ -83,77 +93,96 @@ def ruled_out(tree: Tree, given: Mapping[str, Answer]) -> dict[str, JsonDict]:
     return out
 
 
-def mix_indicated(rule: JsonDict, table: Scores, out: Mapping[str, JsonDict]) -> bool:
+def mix_indicated(rule: JsonDict, table: Mapping[str, int], out: Mapping[str, JsonDict]) -> bool:
     """Each side has at least `min_each` points and they differ by at most `max_gap`."""
     sides = [str(s) for s in rule.get("of", [])]
     if len(sides) != 2 or any(s in out or s not in table for s in sides):
         return False
-    a, b = table[sides[0]][0], table[sides[1]][0]
+    a, b = table[sides[0]], table[sides[1]]
     least = int(rule.get("min_each", 1))
     return a >= least and b >= least and abs(a - b) <= int(rule.get("max_gap", 0))
 
 
-def _strength(tree: Tree, ranked: list[JsonDict], count: int) -> str:
+@dataclass(frozen=True)
+class Standing:
+    """One outcome's place in a ranking (a mixed outcome's score is its larger side's)."""
+
+    outcome: str
+    score: int
+    indicated: bool
+    mix_of: tuple[str, ...] = ()
+
+
+def standings(tree: Tree, table: Mapping[str, int], out: Mapping[str, JsonDict]) -> list[Standing]:
+    """Indicated mixes first, then the weighted outcomes by score (ties keep the declared
+    order), then mixes that are not indicated; ruled-out outcomes are left out."""
+    min_score = int(tree.raw.get("result", {}).get("min_score", 1))
+    order = sorted((o for o in table if o not in out), key=lambda oid: -table[oid])
+    plain = [Standing(oid, table[oid], table[oid] >= min_score) for oid in order]
+    first: list[Standing] = []
+    last: list[Standing] = []
+    for oid, rule in mixes(tree).items():
+        if oid in out:
+            continue
+        sides = tuple(str(s) for s in rule.get("of", []))
+        indicated = mix_indicated(rule, table, out)
+        score = max((table[s] for s in sides if s in table), default=0)
+        (first if indicated else last).append(Standing(oid, score, indicated, sides))
+    return first + plain + last
+
+
+def strength(tree: Tree, ranked: Sequence[Standing], count: int) -> str:
     """clear | close | insufficient (see the tree language's `result.min_answers`)."""
     rules = tree.raw.get("result", {})
-    top = ranked[0] if ranked and ranked[0]["indicated"] else None
+    top = ranked[0] if ranked and ranked[0].indicated else None
     if top is None or count < int(rules.get("min_answers", 0)):
         return "insufficient"
-    sides = set(top.get("mix_of") or [])
-    rivals = [r for r in ranked[1:] if r["outcome"] not in sides and not r.get("mix_of")]
-    lead = top["score"] - rivals[0]["score"] if rivals else None
+    rivals = [r for r in ranked[1:] if r.outcome not in top.mix_of and not r.mix_of]
+    lead = top.score - rivals[0].score if rivals else None
     margin = int(rules.get("margin", 1))
     return "clear" if lead is None or (lead >= margin and lead > 0) else "close"
 
 
-def rank(
-    tree: Tree, path: Sequence[tuple[str, Answer]], given: Mapping[str, Answer] | None = None
-) -> JsonDict:
-    """`{strength, clear, top, message, ranked, ruled_out, weighted_answers}` for the path.
+def verdict(
+    tree: Tree, path: Sequence[tuple[str, Answer]], table: Mapping[str, int] | None = None
+) -> tuple[str | None, str]:
+    """(top indicated outcome or None, strength) for a path: what a re-walk needs to compare.
+    `table` is the path's totals when the caller has them already."""
+    table = totals(tree, path) if table is None else table
+    ranked = standings(tree, table, ruled_out(tree, dict(path)))
+    top = ranked[0].outcome if ranked and ranked[0].indicated else None
+    return top, strength(tree, ranked, weighted_answers(tree, path))
 
-    `given` (default: the path) is what exclusions are tested on."""
+
+def rank(tree: Tree, path: Sequence[tuple[str, Answer]]) -> JsonDict:
+    """`{strength, clear, top, message, ranked, ruled_out, weighted_answers, min_answers}` for the path."""
     rules = tree.raw.get("result", {})
-    min_score = int(rules.get("min_score", 1))
-    given = dict(path) if given is None else given
+    given = dict(path)
     table = scores(tree, path)
     out = ruled_out(tree, given)
-    order = sorted((o for o in table if o not in out), key=lambda oid: -table[oid][0])
-    indicated_scores = [table[oid][0] for oid in order if table[oid][0] >= min_score]
-    ranked: list[JsonDict] = []
-    for oid in order:
-        score, reasons = table[oid]
-        indicated = score >= min_score
-        tied = indicated and indicated_scores.count(score) > 1
-        ranked.append(
-            {"outcome": oid, "score": score, "indicated": indicated, "tied": tied, "reasons": reasons}
-        )
-    on_top: list[JsonDict] = []
-    last: list[JsonDict] = []
-    for oid, rule in mixes(tree).items():
-        if oid in out:
-            continue
-        sides = [str(s) for s in rule.get("of", [])]
-        indicated = mix_indicated(rule, table, out)
+    ranked = standings(tree, {oid: score for oid, (score, _r) in table.items()}, out)
+    top = ranked[0].outcome if ranked and ranked[0].indicated else None
+    plain_scores = [r.score for r in ranked if r.indicated and not r.mix_of]
+    entries: list[JsonDict] = []
+    for r in ranked:
         entry: JsonDict = {
-            "outcome": oid,
-            "score": max((table[s][0] for s in sides if s in table), default=0),
-            "indicated": indicated,
-            "tied": False,
-            "reasons": [r for s in sides if s in table for r in table[s][1]],
-            "mix_of": sides,
+            **outcome_view(tree, r.outcome, given, top),
+            "score": r.score,
+            "indicated": r.indicated,
+            "tied": r.indicated and not r.mix_of and plain_scores.count(r.score) > 1,
+            "reasons": [x for s in (r.mix_of or (r.outcome,)) if s in table for x in table[s][1]],
         }
-        (on_top if indicated else last).append(entry)
-    ranked = on_top + ranked + last
-    top = str(ranked[0]["outcome"]) if ranked and ranked[0]["indicated"] else None
-    ranked = [{**outcome_view(tree, entry["outcome"], given, top), **entry} for entry in ranked]
+        if r.mix_of:
+            entry["mix_of"] = list(r.mix_of)
+        entries.append(entry)
     count = weighted_answers(tree, path)
-    strength = _strength(tree, ranked, count)
+    level = strength(tree, ranked, count)
     return {
-        "strength": strength,
-        "clear": strength == "clear",
+        "strength": level,
+        "clear": level == "clear",
         "top": top,
-        "message": None if strength == "clear" else rules.get("no_clear_winner"),
-        "ranked": ranked,
+        "message": None if level == "clear" else rules.get("no_clear_winner"),
+        "ranked": entries,
         "ruled_out": [_ruled_out_view(tree, oid, out[oid], given) for oid in tree.outcomes if oid in out],
         "weighted_answers": count,
         "min_answers": int(rules.get("min_answers", 0)),

@@ -9,11 +9,11 @@ that leads to questions not yet answered is left out (its result is not known).
 from __future__ import annotations
 
 from .answers import check_value
-from .conditions import Answer
+from .conditions import Answer, references
 from .jsontypes import JsonDict
 from .tree import Tree
 from .walk import Walk, walk
-from .weighing import rank
+from .weighing import chosen, totals, verdict
 
 
 def _alternatives(tree: Tree, qid: str, answer: Answer) -> list[tuple[Answer, str, str]]:
@@ -41,25 +41,50 @@ def _exclusive(tree: Tree, qid: str, cid: str) -> bool:
     return bool((tree.choice(qid, cid) or {}).get("exclusive"))
 
 
+def _steers(tree: Tree) -> set[str]:
+    """Questions whose answer can change the path: a choice with its own `next`, or named in a `when`."""
+    out = {qid for qid, q in tree.questions.items() if any("next" in c for c in q["choices"])}
+    for q in tree.questions.values():
+        if "when" in q:
+            out |= {ref.question for ref in references(q["when"], ())}
+    return out
+
+
+def _shifted(tree: Tree, table: dict[str, int], qid: str, old: Answer, new: Answer) -> dict[str, int]:
+    """The totals after replacing one answer (same path): take the old points off, add the new."""
+    out = dict(table)
+    for sign, answer in ((-1, old), (1, new)):
+        for cid in chosen(answer):
+            for oid, points in tree.points.get((qid, cid), {}).items():
+                if oid in out:
+                    out[oid] += sign * points
+    return out
+
+
 def what_would_change(tree: Tree, state: Walk, ranking: JsonDict) -> list[JsonDict]:
     """Each one-answer change on the path that changes the top result or its strength."""
     out: list[JsonDict] = []
     given = state.given
-    for qid, answer in state.path:
+    base = totals(tree, state.path)
+    steers = _steers(tree)
+    for i, (qid, answer) in enumerate(state.path):
         q = tree.questions[qid]
         if q["type"] == "checklist":
             continue
         for new, cid, how in _alternatives(tree, qid, answer):
-            changed = dict(given)
-            changed[qid] = new
-            after = walk(tree, changed)
-            if after.current is not None:
+            if qid in steers:  # the path may change: walk it again
+                changed = dict(given)
+                changed[qid] = new
+                after = walk(tree, changed)
+                if after.current is not None:
+                    continue
+                top, strength = verdict(tree, after.path)
+            else:  # same path, one answer swapped
+                path = [*state.path[:i], (qid, new), *state.path[i + 1 :]]
+                top, strength = verdict(tree, path, _shifted(tree, base, qid, answer, new))
+            if top == ranking["top"] and strength == ranking["strength"]:
                 continue
-            other = rank(tree, after.path)
-            if other["top"] == ranking["top"] and other["strength"] == ranking["strength"]:
-                continue
-            top = other["top"]
-            title = next((r["title"] for r in other["ranked"] if r["outcome"] == top), None)
+            title = tree.outcomes[top].get("title", top) if top is not None else None
             out.append(
                 {
                     "question": qid,
@@ -69,7 +94,7 @@ def what_would_change(tree: Tree, state: Walk, ranking: JsonDict) -> list[JsonDi
                     "how": how,
                     "top": top,
                     "top_title": title,
-                    "strength": other["strength"],
+                    "strength": strength,
                 }
             )
     return out
