@@ -16,7 +16,6 @@ from tests.engine.test_scenarios import label, load_scenario, scenario_files
 from tests.engine.walks import every_walk, tree_of
 from track2guide import paper_markdown, step
 
-
 TREES = treedata.all_trees()
 
 
