@@ -117,10 +117,10 @@ ENGINE_TEXTS: Texts = MappingProxyType(
             "indicated."
         ),
         "paper.mix": (
-            "{title} gets no points of its own. It is indicated, and comes first, when {a} and {b} each "
-            "have at least {min_each} point(s) and their totals differ by at most {max_gap}; its total is "
-            "then the larger of the two. Otherwise it comes last and is not indicated. If {a} or {b} is "
-            "crossed out, so is the mix."
+            "{title} gets no points of its own. It is indicated, and comes first, when {a} and {b} are "
+            "both still in the running, each have at least {min_each} point(s) and their totals differ by "
+            "at most {max_gap}; its total is then the larger of the two. Otherwise it comes last and is "
+            "not indicated."
         ),
         "paper.strength": "Then say how strong the result is, in words:",
         "paper.strength-insufficient": (

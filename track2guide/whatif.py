@@ -16,7 +16,7 @@ from .walk import Walk, walk
 from .weighing import chosen, totals, verdict
 
 
-def _alternatives(tree: Tree, qid: str, answer: Answer) -> list[tuple[Answer, str, str]]:
+def alternatives(tree: Tree, qid: str, answer: Answer) -> list[tuple[Answer, str, str]]:
     """(new answer, choice id, how: choose | tick | untick) for each one-step change."""
     q = tree.questions[qid]
     out: list[tuple[Answer, str, str]] = []
@@ -71,7 +71,7 @@ def what_would_change(tree: Tree, state: Walk, ranking: JsonDict) -> list[JsonDi
         q = tree.questions[qid]
         if q["type"] == "checklist":
             continue
-        for new, cid, how in _alternatives(tree, qid, answer):
+        for new, cid, how in alternatives(tree, qid, answer):
             if qid in steers:  # the path may change: walk it again
                 changed = dict(given)
                 changed[qid] = new
