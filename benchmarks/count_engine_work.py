@@ -27,10 +27,9 @@ COUNTED = {"unwrap": "track2guide.tree", "check_document": "track2guide.answers"
 
 def instrument(counts: Counter[str]) -> None:
     """Wrap the counted functions everywhere they were imported."""
+    tree_class = sys.modules["track2guide.tree"].Tree
     for name, home in COUNTED.items():
         original = getattr(sys.modules[home], name)
-
-        tree_class = sys.modules["track2guide.tree"].Tree
 
         def counted(*args: Any, _f: Callable[..., Any] = original, _n: str = name, **kw: Any) -> Any:
             # a tree handed over already built is no build
@@ -83,9 +82,8 @@ def main() -> int:
             "answer -> result": screens[-1],
         }
         for label, c in picks.items():
-            print(
-                f"{tid:<16}{label:<22}{c.get('unwrap', 0):>12}{c.get('check_document', 0):>13}{c.get('walk', 0):>7}"
-            )
+            work = f"{c.get('unwrap', 0):>12}{c.get('check_document', 0):>13}{c.get('walk', 0):>7}"
+            print(f"{tid:<16}{label:<22}{work}")
     return 0
 
 
