@@ -135,7 +135,7 @@ def test_equals_on_a_multiple_question_is_refused() -> None:
 
 
 needs_jsonschema = pytest.mark.skipif(
-    not treedata.has_jsonschema(), reason="structure is checked with jsonschema"
+    not treedata.has_jsonschema(), reason="needs 'jsonschema' (not installable in Pyodide)"
 )
 
 
