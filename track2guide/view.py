@@ -392,13 +392,12 @@ def render_result(tree: Json | Tree, answers: Json, state: Mapping[str, Json], *
         f"{_data('strength', result.get('strength'))}{_data('top', result.get('top'))}>",
         f'<h2 tabindex="-1" data-focus>{_e(say("result"))}</h2>',
         f'<p class="t2-verdict"><strong>{_e(verdict(result))}</strong></p>',
-        render_strength(result),
     ]
-    if result.get("message"):
-        parts.append(f'<p class="t2-message">{_e(result["message"])}</p>')
+    message = f'<p class="t2-message">{_e(result["message"])}</p>' if result.get("message") else ""
     gate = result.get("gate")
     if isinstance(gate, dict):
         parts.append(_gate(gate, root) + render_then(result))
+    parts.append(render_strength(result) + message)  # after the gate's advice, before the ranking
     if result.get("kind") == "ranking":
         ranked = [o for o in result.get("ranked", []) if o.get("indicated")]
         others = [o for o in result.get("ranked", []) if not o.get("indicated")]
