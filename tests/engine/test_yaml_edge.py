@@ -222,6 +222,39 @@ def test_engine_imports_nothing_outside_the_stdlib() -> None:
             assert not {"eval", "exec"} & {getattr(n, "id", "") for n in ast.walk(node)}
 
 
+def test_trees_are_loaded_once_until_an_input_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from track2guide_build import loadall
+
+    for folder in ("decision_trees", "docs"):
+        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("*.png", "*.svg"))
+    (tmp_path / "macros").mkdir()
+    shutil.copy(ROOT / "macros" / "glossary.yaml", tmp_path / "macros" / "glossary.yaml")
+    reads: list[str] = []
+    real = loadall.load_yaml_with_lines
+
+    def counting(path: Path, *args: Any) -> Any:
+        reads.append(Path(path).name)
+        return real(path, *args)
+
+    monkeypatch.setattr(loadall, "load_yaml_with_lines", counting)
+    first = loadall.load_all_trees(tmp_path)
+    parsed = len(reads)
+    assert parsed > 0
+    first[0].data["tree"]["title"] = "changed by a caller"
+    again = loadall.load_all_trees(tmp_path)
+    assert len(reads) == parsed  # the hook and the macros share one load per build
+    assert again[0].data["tree"]["title"] != "changed by a caller"
+    tree_file = tmp_path / "decision_trees" / f"{again[0].id}.yaml"
+    stat = tree_file.stat()
+    os.utime(tree_file, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    loadall.load_all_trees(tmp_path)
+    assert len(reads) == 2 * parsed  # an edit loads them again
+
+
 def test_cli_check_and_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "trees.json"
     assert main(["--root", str(ROOT), "export-json", str(out)]) == 0
