@@ -78,7 +78,18 @@ def _progress(tree: Tree, state: Walk) -> JsonDict:
     return {"answered": answered, "total": total, "percent": (100 * answered) // total}
 
 
-def _state(tree: Tree, state: Walk, answers: dict[str, Answer]) -> JsonDict:
+def _entry(tree: Tree, qid: str, answer: Answer) -> JsonDict:
+    """A path entry with the question's text and the chosen answers' labels (for the views)."""
+    ids = [answer] if isinstance(answer, str) else list(answer)
+    return {
+        "question": qid,
+        "answer": list(answer) if isinstance(answer, list) else answer,
+        "text": tree.questions[qid].get("text", qid),
+        "labels": [(tree.choice(qid, cid) or {}).get("label", cid) for cid in ids],
+    }
+
+
+def _state(tree: Tree, state: Walk, answers: dict[str, Answer], changes: bool = True) -> JsonDict:
     dropped, pending = split_off_path(tree, state, answers)
     current = None
     if state.current is not None:
@@ -87,28 +98,31 @@ def _state(tree: Tree, state: Walk, answers: dict[str, Answer]) -> JsonDict:
         "ok": True,
         "tree": tree.id,
         "version": tree.version,
-        "path": [{"question": qid, "answer": list(a) if isinstance(a, list) else a} for qid, a in state.path],
+        "path": [_entry(tree, qid, a) for qid, a in state.path],
         "skipped": list(state.skipped),
         "dropped": dropped,
         "pending": pending,
         "current": current,
-        "result": None if state.current is not None else _result(tree, state),
+        "result": None if state.current is not None else _result(tree, state, changes),
         "progress": _progress(tree, state),
     }
 
 
-def step(tree: Json, answers: Json, texts: Texts | None = None) -> JsonDict:
-    """Where the walk stands for an answers document: path, next question or result, progress."""
+def step(tree: Json | Tree, answers: Json, texts: Texts | None = None, *, changes: bool = True) -> JsonDict:
+    """Where the walk stands for an answers document: path, next question or result, progress.
+
+    `changes` False leaves out "what would change this advice" (its re-walks), for callers
+    that only need to know where the walk stands."""
     t = unwrap(tree)
     if t is None:
         return _bad_tree(texts)
     given, errors = check_document(t, answers, texts)
     if errors:
         return failure(errors)
-    return _state(t, walk(t, given), given)
+    return _state(t, walk(t, given), given, changes)
 
 
-def start(tree: Json) -> JsonDict:
+def start(tree: Json | Tree) -> JsonDict:
     """An empty answers document for a tree (or an error value)."""
     t = unwrap(tree)
     return _bad_tree(None) if t is None else new_answers(t)
@@ -134,7 +148,7 @@ def _reachable(
     return given, state
 
 
-def answer(tree: Json, answers: Json, qid: Json, value: Json, texts: Texts | None = None) -> JsonDict:
+def answer(tree: Json | Tree, answers: Json, qid: Json, value: Json, texts: Texts | None = None) -> JsonDict:
     """Record (or with value None, clear) the answer to a question on the path or the current one.
 
     Returns `{"ok": true, "answers": new document, "dropped": [qids]}`: answers that
@@ -160,7 +174,7 @@ def answer(tree: Json, answers: Json, qid: Json, value: Json, texts: Texts | Non
     return {"ok": True, "answers": {"tree": t.id, "version": t.version, "answers": kept}, "dropped": dropped}
 
 
-def question(tree: Json, answers: Json, qid: Json, texts: Texts | None = None) -> JsonDict:
+def question(tree: Json | Tree, answers: Json, qid: Json, texts: Texts | None = None) -> JsonDict:
     """`{"ok": true, "question": view}` for a question on the path (to change it) or the current one."""
     t = unwrap(tree)
     if t is None:

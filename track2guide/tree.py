@@ -102,8 +102,11 @@ def _well_formed(raw: Json) -> bool:
     )
 
 
-def unwrap(tree: Json) -> Tree | None:
-    """Accept a compiled tree (`{"format": ..., "tree": ...}`) or a bare tree; None if unusable."""
+def unwrap(tree: Json | Tree) -> Tree | None:
+    """Accept a compiled tree (`{"format": ..., "tree": ...}`), a bare tree, or a Tree already
+    built (callers that make several engine calls build it once); None if unusable."""
+    if isinstance(tree, Tree):
+        return tree
     if isinstance(tree, dict) and "format" in tree:
         raw, links, terms = tree.get("tree"), tree.get("links"), tree.get("terms")
     else:

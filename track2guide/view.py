@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from .engine import question
 from .jsontypes import Json, JsonDict
+from .tree import Tree
 
 VIEW_TEXTS: Mapping[str, str] = MappingProxyType(
     {
@@ -205,8 +206,13 @@ def render_question(
 Labels = tuple[str, list[str], dict[str, str]]
 
 
-def _labels(tree: Json, answers: Json, qid: str) -> Labels:
+def _labels(tree: Json | Tree, answers: Json, qid: str, entry: Mapping[str, Json] | None = None) -> Labels:
     """(question text, labels of the chosen answers, choice id -> label) for a question on the path."""
+    if entry is not None and isinstance(entry.get("labels"), list):  # the engine's path entry has them
+        chosen = entry.get("answer")
+        ids = [chosen] if isinstance(chosen, str) else [str(x) for x in chosen or []]
+        shown = [str(x) for x in entry["labels"]]
+        return str(entry.get("text", qid)), shown, dict(zip(ids, shown, strict=False))
     view = question(tree, answers, qid)
     if not view.get("ok"):
         return qid, [], {}
@@ -224,12 +230,12 @@ def _because(reason: Mapping[str, Json], labels: Mapping[str, Labels]) -> str:
     return f"{_points(reason)}, " + say("from-answer", choice=choice, question=text)
 
 
-def render_review(tree: Json, answers: Json, state: Mapping[str, Json]) -> str:
+def render_review(tree: Json | Tree, answers: Json, state: Mapping[str, Json]) -> str:
     """'Your answers': every answer on the path, each with a Change button."""
     rows = []
     for entry in state.get("path", []):
         qid = str(entry["question"])
-        text, labels, _by_id = _labels(tree, answers, qid)
+        text, labels, _by_id = _labels(tree, answers, qid, entry)
         shown = _e(labels[0] if labels else say("none-ticked"))
         if len(labels) > 1:
             shown = '<ul class="t2-answer-list">' + "".join(f"<li>{_e(x)}</li>" for x in labels) + "</ul>"
@@ -371,26 +377,27 @@ def verdict(result: Mapping[str, Json]) -> str:
     return say("no-clear-winner")
 
 
-def render_result(tree: Json, answers: Json, state: Mapping[str, Json], *, root: str = "") -> str:
+def render_result(tree: Json | Tree, answers: Json, state: Mapping[str, Json], *, root: str = "") -> str:
     """The result screen: verdict, reasons, links, warnings, then the review list and actions."""
     # imported here: resultview builds on this module's helpers
     from .resultview import render_changes, render_ruled_out, render_strength, render_then, titles_of
 
     result = state["result"]
-    labels = {str(e["question"]): _labels(tree, answers, str(e["question"])) for e in state.get("path", [])}
+    labels = {
+        str(e["question"]): _labels(tree, answers, str(e["question"]), e) for e in state.get("path", [])
+    }
     parts = [
         render_progress(state.get("progress", {}), None),
         f'<section class="t2-result"{_data("kind", result["kind"])}{_data("ready", result.get("ready"))}'
         f"{_data('strength', result.get('strength'))}{_data('top', result.get('top'))}>",
         f'<h2 tabindex="-1" data-focus>{_e(say("result"))}</h2>',
         f'<p class="t2-verdict"><strong>{_e(verdict(result))}</strong></p>',
-        render_strength(result),
     ]
-    if result.get("message"):
-        parts.append(f'<p class="t2-message">{_e(result["message"])}</p>')
+    message = f'<p class="t2-message">{_e(result["message"])}</p>' if result.get("message") else ""
     gate = result.get("gate")
     if isinstance(gate, dict):
         parts.append(_gate(gate, root) + render_then(result))
+    parts.append(render_strength(result) + message)  # after the gate's advice, before the ranking
     if result.get("kind") == "ranking":
         ranked = [o for o in result.get("ranked", []) if o.get("indicated")]
         others = [o for o in result.get("ranked", []) if not o.get("indicated")]

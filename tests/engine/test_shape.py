@@ -29,7 +29,12 @@ def test_not_sure_is_recorded_but_weighs_nothing() -> None:
         dict((o, s) for o, s, _ in table(unsure))["teach"] == 3
     )  # models 2 + skills 1, nothing for "not sure"
     state = run(treedata.compiled("shape-sample"), sides="both", style="models", local="unsure", **FULL)
-    assert {"question": "local", "answer": "unsure"} in state["path"]
+    assert {
+        "question": "local",
+        "answer": "unsure",
+        "text": "How much does local knowledge matter here?",
+        "labels": ["Not sure"],
+    } in state["path"]
 
 
 def test_strength_words_clear_close_and_insufficient() -> None:

@@ -85,13 +85,16 @@ def test_gates_advise_in_order_and_the_walk_goes_on_to_the_ranking() -> None:
 
 def test_path_records_answers_in_order() -> None:
     state = run(venue=["neutral"], goal="talk", sides="both", topics=["history"], safety="safe")
-    assert state["path"] == [
+    assert [{k: e[k] for k in ("question", "answer")} for e in state["path"]] == [
         {"question": "goal", "answer": "talk"},
         {"question": "sides", "answer": "both"},
         {"question": "topics", "answer": ["history"]},
         {"question": "safety", "answer": "safe"},
         {"question": "venue", "answer": ["neutral"]},
     ]
+    # each entry carries what the views show: the question's text and the chosen labels
+    assert state["path"][2]["text"] == "Which topics will come up?"
+    assert state["path"][2]["labels"] == ["The history of the conflict"]
 
 
 def test_dropped_and_pending_answers() -> None:
