@@ -9,7 +9,10 @@ seeds), then measures
               answer state met along those walks;
 * first step: the call with no answers yet (what a wizard does when it opens);
 * full walk:  a whole walk as a wizard does it, from no answers to the result,
-              one ``step`` call per question plus the final one.
+              one ``step`` call per question plus the final one;
+* what would change: the re-walks behind the result's "what would change this
+              advice" list alone, for the finished state of every walk (its
+              budget is 50 ms in Pyodide for the largest tree), with the maximum.
 
 and prints the median and 90th percentile in microseconds.
 
@@ -137,6 +140,23 @@ def time_step(step: Step, tree: Tree, answers: Answers, inner: int) -> float:
     return (time.perf_counter_ns() - t0) / inner / 1000
 
 
+def time_changes(tree: Tree, answers: Answers, inner: int) -> float:
+    """Microseconds for the what-would-change re-walks of one finished answers state."""
+    from track2guide.tree import unwrap
+    from track2guide.walk import walk
+    from track2guide.weighing import rank
+    from track2guide.whatif import what_would_change
+
+    t = unwrap(tree)
+    assert t is not None
+    state = walk(t, answers["answers"])
+    ranking = rank(t, state.path)
+    t0 = time.perf_counter_ns()
+    for _ in range(inner):
+        what_would_change(t, state, ranking)
+    return (time.perf_counter_ns() - t0) / inner / 1000
+
+
 def bench_tree(step: Step, tree: Tree, walks: int, repeat: int, inner: int) -> dict[str, Any]:
     hows = ["first", "last"] + ["random"] * max(0, walks - 2)
     plans = [plan_walk(step, tree, how, f"{tree_id(tree)}:{i}") for i, how in enumerate(hows[:walks])]
@@ -145,8 +165,12 @@ def bench_tree(step: Step, tree: Tree, walks: int, repeat: int, inner: int) -> d
     for plan in plans:  # warm up
         full_walk(step, tree, plan)
 
-    one, first, walk = [], [], []
+    finals = [states_of(tree, plan)[-1] for plan in plans]
+    ranking = tree["tree"]["result"]["kind"] == "ranking"
+    one, first, walk, changes = [], [], [], []
     for _ in range(repeat):
+        if ranking:
+            changes += [time_changes(tree, answers, inner) for answers in finals]
         for answers in states:
             one.append(time_step(step, tree, answers, inner))
         first.append(time_step(step, tree, empty, inner))
@@ -167,6 +191,7 @@ def bench_tree(step: Step, tree: Tree, walks: int, repeat: int, inner: int) -> d
         "one_step_us": stats(one),
         "first_step_us": stats(first),
         "full_walk_us": stats(walk),
+        "changes_us": {**stats(changes), "max": round(max(changes), 2)} if changes else None,
     }
 
 
@@ -181,7 +206,8 @@ def report(results: list[dict[str, Any]], walks: int, repeat: int) -> str:
         f"track2guide engine benchmark: {runtime()}; {walks} walks per tree, {repeat} repeats",
         "times in microseconds (median / p90)",
         "",
-        f"{'tree':<18}{'steps/walk':>12}{'one step':>22}{'first step':>22}{'full walk':>24}",
+        f"{'tree':<18}{'steps/walk':>12}{'one step':>22}{'first step':>22}{'full walk':>24}"
+        f"{'what would change (max)':>32}",
     ]
     for r in results:
         spw = r["steps_per_walk"]
@@ -190,9 +216,12 @@ def report(results: list[dict[str, Any]], walks: int, repeat: int) -> str:
             return f"{s['median']:.1f} / {s['p90']:.1f}".rjust(width)
 
         span = f"{spw['min']}-{spw['max']}"
+        ch = r["changes_us"]
+        changes = (cell(ch, 22) + f" ({ch['max']:.0f})").rjust(32) if ch else "(checklist)".rjust(32)
         lines.append(
             f"{r['tree']:<18}{span:>12}"
             f"{cell(r['one_step_us'], 22)}{cell(r['first_step_us'], 22)}{cell(r['full_walk_us'], 24)}"
+            + changes
         )
     return "\n".join(lines)
 

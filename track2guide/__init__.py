@@ -1,28 +1,70 @@
 """track2guide: the guidance engine of the Track II handbook's planning wizards.
 
 Pure standard-library Python (CPython 3.11+ and Pyodide): JSON in, JSON out, no
-global state, nothing evaluated as code.  The public API:
+global state, nothing evaluated as code.  Layers:
 
-- checking: `load_tree`, `check_tree`, `compile_tree`, `check_vocabulary`, `CheckedTree`,
-  `Problem`, `TreeError`, `validate` (the mini JSON-Schema validator);
-- walking: `step`, `answer`, `question`, `start`, `holds`;
-- documents: `summary_markdown`, `paper_markdown`, `schema_markdown`;
-- translation: `extract_messages`, `apply_messages`, `ENGINE_TEXTS`.
+- the core that also runs in the browser: walking, weighing, conditions, answers
+  (`step`, `answer`, `question`, `start`, `holds`), the wizard controller
+  (`track2guide.wizard`) and its HTML view, the plan summary (`summary_markdown`);
+- build-time checks that never ship to the browser: `load_tree`, `check_tree`,
+  `compile_tree`, `check_vocabulary`, `CheckedTree`, `Problem`, `TreeError`,
+  `validate` (structural validation with jsonschema), `paper_markdown`,
+  `schema_markdown`, `extract_messages`, `apply_messages`.
+
+Names are imported on first use, so that importing `track2guide.wizard` in the
+browser loads only the modules it needs (track2guide_build/bundle.py ships those).
 """
 
 from __future__ import annotations
 
-from .check import FORMAT, CheckedTree, check_tree, compile_tree, load_tree
-from .conditions import holds
-from .engine import answer, question, start, step
-from .messages import apply_messages, extract_messages
-from .paper import paper_markdown
-from .problems import Problem, TreeError
-from .schema import validate
-from .schema_doc import schema_markdown
-from .summary import summary_markdown
-from .texts import ENGINE_TEXTS
-from .vocabulary import check_vocabulary
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .check import FORMAT, CheckedTree, check_tree, compile_tree, load_tree
+    from .conditions import holds
+    from .engine import answer, question, start, step
+    from .messages import apply_messages, extract_messages
+    from .paper import paper_markdown
+    from .problems import Problem, TreeError
+    from .schema_doc import schema_markdown
+    from .structure import validate
+    from .summary import summary_markdown
+    from .texts import ENGINE_TEXTS
+    from .vocabulary import check_vocabulary
+
+_HOME = {
+    "FORMAT": "check",
+    "CheckedTree": "check",
+    "check_tree": "check",
+    "compile_tree": "check",
+    "load_tree": "check",
+    "holds": "conditions",
+    "answer": "engine",
+    "question": "engine",
+    "start": "engine",
+    "step": "engine",
+    "apply_messages": "messages",
+    "extract_messages": "messages",
+    "paper_markdown": "paper",
+    "Problem": "problems",
+    "TreeError": "problems",
+    "schema_markdown": "schema_doc",
+    "validate": "structure",
+    "summary_markdown": "summary",
+    "ENGINE_TEXTS": "texts",
+    "check_vocabulary": "vocabulary",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module 'track2guide' has no attribute {name!r}")
+    value = getattr(import_module(f".{home}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "ENGINE_TEXTS",

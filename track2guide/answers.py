@@ -61,7 +61,25 @@ def check_value(
                 error("bad-format", say(texts, "error.duplicate-choice", choice=v, question=qid), qid)
             )
         seen.append(v)
+    if not errors:
+        errors = _multiple_rules(tree, qid, list(value), texts)
     return (None, errors) if errors else (list(value), [])
+
+
+def _multiple_rules(tree: Tree, qid: str, ticked: list[str], texts: Texts | None) -> list[JsonDict]:
+    """A multiple question's `min_choices` and its `exclusive` choices."""
+    q = tree.questions[qid]
+    if q["type"] != "multiple":
+        return []
+    least = int(q.get("min_choices", 0))
+    if len(ticked) < least:
+        return [error("too-few-choices", say(texts, "error.too-few-choices", count=least), qid)]
+    for cid in ticked:
+        choice = tree.choice(qid, cid) or {}
+        if choice.get("exclusive") and len(ticked) > 1:
+            label = choice.get("label", cid)
+            return [error("exclusive-choice", say(texts, "error.exclusive-choice", choice=label), qid)]
+    return []
 
 
 def check_document(

@@ -26,8 +26,9 @@ def conditions_of(tree: JsonDict) -> Iterator[tuple[Json, Path, str | None]]:
         for j, c in enumerate(q["choices"]):
             if "when" in c:
                 yield c["when"], ("questions", i, "choices", j, "when"), q["id"]
-    for i, gate in enumerate(tree.get("gates", [])):
-        yield gate["when"], ("gates", i, "when"), None
+    for key in ("gates", "exclusions"):
+        for i, item in enumerate(tree.get(key, [])):
+            yield item["when"], (key, i, "when"), None
     for i, warning in enumerate(tree.get("warnings", [])):
         yield warning["when"], ("warnings", i, "when"), None
     for i, outcome in enumerate(tree.get("outcomes", [])):
@@ -127,9 +128,10 @@ def links_of(tree: JsonDict) -> Iterator[tuple[str, Path]]:
             for k, w in enumerate(c.get("weights", [])):
                 if "link" in w:
                     yield w["link"], ("questions", i, "choices", j, "weights", k, "link")
-    for i, warning in enumerate(tree.get("warnings", [])):
-        if "link" in warning:
-            yield warning["link"], ("warnings", i, "link")
+    for key in ("warnings", "gates", "exclusions"):
+        for i, item in enumerate(tree.get(key, [])):
+            if "link" in item:
+                yield item["link"], (key, i, "link")
     for i, outcome in enumerate(tree.get("outcomes", [])):
         if "link" in outcome:
             yield outcome["link"], ("outcomes", i, "link")

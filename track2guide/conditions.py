@@ -1,8 +1,10 @@
 """Declarative conditions on answers: evaluate them, list what they refer to.
 
 Forms: {answer: Q, equals: C} | {answer: Q, one_of: [C, ...]} | {answer: Q, includes: C}
-| {answered: Q} | {all: [...]} | {any: [...]} | {not: cond}.  Nothing is ever evaluated
-as code; an unanswered question makes equals, one_of and includes false.
+| {answered: Q} | {all: [...]} | {any: [...]} | {not: cond}, and in warnings only
+{result_top: O} | {result_top_one_of: [O, ...]} (true when O is the top indicated outcome
+of the result).  Nothing is ever evaluated as code; an unanswered question makes equals,
+one_of and includes false, and without a result the result forms are false.
 """
 
 from __future__ import annotations
@@ -17,18 +19,23 @@ Answer = str | list[str]
 Answers = Mapping[str, Answer]
 
 
-def holds(cond: Json, answers: Answers) -> bool:
-    """True if `cond` holds on `answers` (qid -> choice id or list of ids)."""
+def holds(cond: Json, answers: Answers, top: str | None = None) -> bool:
+    """True if `cond` holds on `answers` (qid -> choice id or list of ids) and the result's `top`."""
     if not isinstance(cond, dict):
         return False
     if "all" in cond:
         parts = cond["all"]
-        return isinstance(parts, list) and all(holds(c, answers) for c in parts)
+        return isinstance(parts, list) and all(holds(c, answers, top) for c in parts)
     if "any" in cond:
         parts = cond["any"]
-        return isinstance(parts, list) and any(holds(c, answers) for c in parts)
+        return isinstance(parts, list) and any(holds(c, answers, top) for c in parts)
     if "not" in cond:
-        return not holds(cond["not"], answers)
+        return not holds(cond["not"], answers, top)
+    if "result_top" in cond:
+        return top is not None and cond["result_top"] == top
+    if "result_top_one_of" in cond:
+        options = cond["result_top_one_of"]
+        return top is not None and isinstance(options, list) and top in options
     if "answered" in cond:
         return cond["answered"] in answers
     given = answers.get(cond.get("answer", ""))
@@ -64,6 +71,8 @@ def references(cond: Json, path: Path) -> Iterator[Reference]:
     if "not" in cond:
         yield from references(cond["not"], (*path, "not"))
         return
+    if "result_top" in cond or "result_top_one_of" in cond:
+        return
     if "answered" in cond:
         yield Reference("answered", cond["answered"], (*path, "answered"), ())
         return
@@ -81,20 +90,40 @@ def references(cond: Json, path: Path) -> Iterator[Reference]:
         yield Reference("includes", cond["answer"], qpath, ((cond["includes"], (*path, "includes")),))
 
 
+def result_refs(cond: Json, path: Path) -> Iterator[tuple[str, Path]]:
+    """(outcome id, path) for every result_top / result_top_one_of inside a condition."""
+    if not isinstance(cond, dict):
+        return
+    for key in ("all", "any"):
+        for i, sub in enumerate(cond.get(key, [])):
+            yield from result_refs(sub, (*path, key, i))
+    if "not" in cond:
+        yield from result_refs(cond["not"], (*path, "not"))
+    if "result_top" in cond:
+        yield cond["result_top"], (*path, "result_top")
+    for i, oid in enumerate(cond.get("result_top_one_of", [])):
+        yield oid, (*path, "result_top_one_of", i)
+
+
 Namer = Callable[[str], str]
 ChoiceNamer = Callable[[str, str], str]
 
 
-def describe(cond: Json, question: Namer, choice: ChoiceNamer) -> str:
+def describe(cond: Json, question: Namer, choice: ChoiceNamer, outcome: Namer = str) -> str:
     """Plain-English rendering, e.g. `you answered "Yes" to question 2`."""
     if not isinstance(cond, dict):
         return "never"
     if "all" in cond:
-        return _join([describe(c, question, choice) for c in cond["all"]], "and")
+        return _join([_part(c, question, choice, outcome) for c in cond["all"]], "and")
     if "any" in cond:
-        return _join([describe(c, question, choice) for c in cond["any"]], "or")
+        return _join([_part(c, question, choice, outcome) for c in cond["any"]], "or")
     if "not" in cond:
-        return f"it is not the case that {describe(cond['not'], question, choice)}"
+        return f"it is not the case that {_part(cond['not'], question, choice, outcome)}"
+    if "result_top" in cond:
+        return f"the result puts {outcome(str(cond['result_top']))} first"
+    if "result_top_one_of" in cond:
+        names = [outcome(str(o)) for o in cond["result_top_one_of"]]
+        return f"the result puts {_join(names, 'or')} first"
     if "answered" in cond:
         return f"you answered {question(cond['answered'])}"
     qid = str(cond.get("answer", ""))
@@ -106,6 +135,14 @@ def describe(cond: Json, question: Namer, choice: ChoiceNamer) -> str:
     if "includes" in cond:
         return f"your answer to {question(qid)} includes “{choice(qid, cond['includes'])}”"
     return "never"
+
+
+def _part(cond: Json, question: Namer, choice: ChoiceNamer, outcome: Namer) -> str:
+    """A part of a compound condition; compound parts go in brackets so that the words stay unambiguous."""
+    text = describe(cond, question, choice, outcome)
+    parts = cond.get("all", cond.get("any")) if isinstance(cond, dict) else None
+    compound = isinstance(parts, list) and len(parts) > 1
+    return f"({text})" if compound else text
 
 
 def _join(parts: list[str], word: str) -> str:

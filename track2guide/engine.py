@@ -15,6 +15,7 @@ from .texts import Texts, say
 from .tree import Tree, unwrap
 from .walk import Walk, split_off_path, walk
 from .weighing import rank
+from .whatif import what_would_change
 
 
 def _bad_tree(texts: Texts | None) -> JsonDict:
@@ -31,15 +32,22 @@ def _prefix(state: Walk, qid: str) -> dict[str, Answer]:
     return before
 
 
-def _result(tree: Tree, state: Walk) -> JsonDict:
+def _gate(tree: Tree, state: Walk) -> JsonDict | None:
+    """The advising gate's outcome, reason and link (the gate's own link, else the outcome's)."""
+    if state.gate is None:
+        return None
+    gate = outcome_view(tree, str(state.gate.get("outcome")), state.given)
+    gate["reason"] = state.gate.get("reason", "")
+    gate["link"] = tree.link(state.gate.get("link")) or gate["link"]
+    return gate
+
+
+def _result(tree: Tree, state: Walk, changes: bool = True) -> JsonDict:
     given = state.given
-    gate = None
-    if state.gate is not None:
-        gate = outcome_view(tree, str(state.gate.get("outcome")), given)
-        gate["reason"] = state.gate.get("reason", "")
-    warnings = tree_warnings(tree, given)
+    gate = _gate(tree, state)
     rules = tree.raw.get("result", {})
     if tree.kind == "checklist":
+        warnings = tree_warnings(tree, given)
         checks = report(tree, state.path)
         ready = checks["ready"] and gate is None
         message = rules.get("ready_message") if ready else rules.get("not_ready_message")
@@ -51,13 +59,14 @@ def _result(tree: Tree, state: Walk) -> JsonDict:
             "message": message,
             "warnings": warnings,
         }
-    ranking = {"clear": False, "message": None, "ranked": []} if gate else rank(tree, state.path)
+    ranking = rank(tree, state.path)
     return {
         "kind": "ranking",
         "gate": gate,
         **ranking,
-        "warnings": warnings,
+        "warnings": tree_warnings(tree, given, ranking["top"]),
         "checklist": report(tree, state.path) if has_checklist(tree, state.path) else None,
+        "changes": what_would_change(tree, state, ranking) if changes else [],
     }
 
 
@@ -69,7 +78,18 @@ def _progress(tree: Tree, state: Walk) -> JsonDict:
     return {"answered": answered, "total": total, "percent": (100 * answered) // total}
 
 
-def _state(tree: Tree, state: Walk, answers: dict[str, Answer]) -> JsonDict:
+def _entry(tree: Tree, qid: str, answer: Answer) -> JsonDict:
+    """A path entry with the question's text and the chosen answers' labels (for the views)."""
+    ids = [answer] if isinstance(answer, str) else list(answer)
+    return {
+        "question": qid,
+        "answer": list(answer) if isinstance(answer, list) else answer,
+        "text": tree.questions[qid].get("text", qid),
+        "labels": [(tree.choice(qid, cid) or {}).get("label", cid) for cid in ids],
+    }
+
+
+def _state(tree: Tree, state: Walk, answers: dict[str, Answer], changes: bool = True) -> JsonDict:
     dropped, pending = split_off_path(tree, state, answers)
     current = None
     if state.current is not None:
@@ -78,28 +98,31 @@ def _state(tree: Tree, state: Walk, answers: dict[str, Answer]) -> JsonDict:
         "ok": True,
         "tree": tree.id,
         "version": tree.version,
-        "path": [{"question": qid, "answer": list(a) if isinstance(a, list) else a} for qid, a in state.path],
+        "path": [_entry(tree, qid, a) for qid, a in state.path],
         "skipped": list(state.skipped),
         "dropped": dropped,
         "pending": pending,
         "current": current,
-        "result": None if state.current is not None else _result(tree, state),
+        "result": None if state.current is not None else _result(tree, state, changes),
         "progress": _progress(tree, state),
     }
 
 
-def step(tree: Json, answers: Json, texts: Texts | None = None) -> JsonDict:
-    """Where the walk stands for an answers document: path, next question or result, progress."""
+def step(tree: Json | Tree, answers: Json, texts: Texts | None = None, *, changes: bool = True) -> JsonDict:
+    """Where the walk stands for an answers document: path, next question or result, progress.
+
+    `changes` False leaves out "what would change this advice" (its re-walks), for callers
+    that only need to know where the walk stands."""
     t = unwrap(tree)
     if t is None:
         return _bad_tree(texts)
     given, errors = check_document(t, answers, texts)
     if errors:
         return failure(errors)
-    return _state(t, walk(t, given), given)
+    return _state(t, walk(t, given), given, changes)
 
 
-def start(tree: Json) -> JsonDict:
+def start(tree: Json | Tree) -> JsonDict:
     """An empty answers document for a tree (or an error value)."""
     t = unwrap(tree)
     return _bad_tree(None) if t is None else new_answers(t)
@@ -125,7 +148,7 @@ def _reachable(
     return given, state
 
 
-def answer(tree: Json, answers: Json, qid: Json, value: Json, texts: Texts | None = None) -> JsonDict:
+def answer(tree: Json | Tree, answers: Json, qid: Json, value: Json, texts: Texts | None = None) -> JsonDict:
     """Record (or with value None, clear) the answer to a question on the path or the current one.
 
     Returns `{"ok": true, "answers": new document, "dropped": [qids]}`: answers that
@@ -151,7 +174,7 @@ def answer(tree: Json, answers: Json, qid: Json, value: Json, texts: Texts | Non
     return {"ok": True, "answers": {"tree": t.id, "version": t.version, "answers": kept}, "dropped": dropped}
 
 
-def question(tree: Json, answers: Json, qid: Json, texts: Texts | None = None) -> JsonDict:
+def question(tree: Json | Tree, answers: Json, qid: Json, texts: Texts | None = None) -> JsonDict:
     """`{"ok": true, "question": view}` for a question on the path (to change it) or the current one."""
     t = unwrap(tree)
     if t is None:

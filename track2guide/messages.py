@@ -45,6 +45,8 @@ def _raw_slots(tree: JsonDict) -> Iterator[Slot]:
                 yield from _texts(w, ("reason",), wp)
     for gp, g in _keyed(tree.get("gates"), "gates"):
         yield from _texts(g, ("reason",), gp)
+    for xp, x in _keyed(tree.get("exclusions"), "exclusions"):
+        yield from _texts(x, ("reason",), xp)
     for wp, w in _keyed(tree.get("warnings"), "warnings"):
         yield from _texts(w, ("text",), wp)
     for op, o in _keyed(tree.get("outcomes"), "outcomes"):

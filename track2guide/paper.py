@@ -33,7 +33,7 @@ class _Paper:
         return str(c.get("label", cid)) if c else cid
 
     def condition(self, cond: Json) -> str:
-        return describe(cond, self.question_ref, self.choice_label)
+        return describe(cond, self.question_ref, self.choice_label, self.outcome_ref)
 
     def target(self, nxt: object) -> str:
         if nxt in (None, END):
@@ -72,6 +72,7 @@ class _Paper:
             self.say({"single": "paper.pick-one", "multiple": "paper.pick-any"}.get(kind, "paper.tick-met")),
             "",
         ]
+        out += self.multiple_rules(q)
         own_next = kind == "single" and any("next" in c for c in q["choices"])
         for c in q["choices"]:
             out.append(self.choice(q, c, own_next))
@@ -86,7 +87,7 @@ class _Paper:
         help_text = [f"*{c['help']}*"] if c.get("help") else []
         if q["type"] != "checklist":
             target = f": {self.target(c.get('next', q.get('next')))}." if own_next else ""
-            return " ".join([f"- {label}{target}", *help_text])
+            return " ".join([f"- {label}{target}", *help_text, *self.unknown_note(c)])
         importance = self.say(f"importance.{c.get('importance', 'recommended')}")
         parts = [f"- [ ] {label} ({importance}).", *help_text]
         if "when" in c:
@@ -96,6 +97,21 @@ class _Paper:
             parts.append(self.say("paper.if-missing", warning=c["warning"]))
         link = self.link(c.get("link"))
         return " ".join(parts + ([link] if link else []))
+
+    def multiple_rules(self, q: JsonDict) -> list[str]:
+        out = [self.say("paper.min-choices", count=q["min_choices"])] if q.get("min_choices") else []
+        out += [
+            self.say("paper.exclusive", label=c.get("label", c["id"]))
+            for c in q["choices"]
+            if c.get("exclusive")
+        ]
+        return [" ".join(out), ""] if out else []
+
+    def unknown_note(self, c: JsonDict) -> list[str]:
+        return [self.say("paper.unknown")] if c.get("unknown") else []
+
+    def outcome_ref(self, oid: str) -> str:
+        return f"[{self.tree.outcomes.get(oid, {}).get('title', oid)}](#o-{oid})"
 
     def weights_table(self, q: JsonDict) -> list[str]:
         columns: list[str] = []
@@ -138,7 +154,12 @@ class _Paper:
         gates = self.tree.raw.get("gates", [])
         if not gates:
             return []
-        out = [f"## {self.say('paper.gates')} {{#stop-rules}}", "", self.say("paper.gates-intro"), ""]
+        out = [
+            f"## {self.say('paper.gates')} {{#before-anything-else}}",
+            "",
+            self.say("paper.gates-intro"),
+            "",
+        ]
         for g in gates:
             oid = str(g.get("outcome"))
             title = self.tree.outcomes.get(oid, {}).get("title", oid)
@@ -151,6 +172,7 @@ class _Paper:
                     anchor=f"o-{oid}",
                     reason=g.get("reason", ""),
                 ).strip()
+                + (f" {self.link(g.get('link'))}" if g.get("link") else "")
             )
         return [*out, ""]
 
@@ -183,17 +205,7 @@ class _Paper:
             for oid, o in self.tree.outcomes.items()
             if oid in named
         ]
-        out += [
-            "",
-            self.say(
-                "paper.rule",
-                margin=rules.get("margin", 1),
-                min_score=rules.get("min_score", 1),
-                fallback=rules.get("no_clear_winner", ""),
-            ).strip(),
-            "",
-        ]
-        return out
+        return [*out, "", *tally_rules(self, rules)]
 
     def warnings(self) -> list[str]:
         warnings = self.tree.raw.get("warnings", [])
@@ -229,12 +241,68 @@ class _Paper:
         out += [f"## {self.say('paper.questions')} {{#questions}}", ""]
         for q in self.tree.questions.values():
             out += self.question(q)
-        out += self.gates() + self.result() + self.warnings()
+        out += self.gates() + exclusions(self) + self.result() + self.warnings()
         if self.tree.outcomes:
             out += [f"## {self.say('paper.outcomes')} {{#outcomes}}", ""]
             for o in self.tree.outcomes.values():
                 out += self.outcome(o)
         return "\n".join(out).rstrip("\n") + "\n"
+
+
+def exclusions(paper: _Paper) -> list[str]:
+    """The exclusions as rules to apply by hand: cross out, whatever the points."""
+    items = paper.tree.raw.get("exclusions", [])
+    if not items:
+        return []
+    out = [f"## {paper.say('paper.exclusions')} {{#ruled-out}}", "", paper.say("paper.exclusions-intro"), ""]
+    for x in items:
+        titles = ", ".join(paper.outcome_ref(str(oid)) for oid in x.get("outcomes", []))
+        line = paper.say(
+            "paper.exclusion",
+            condition=paper.condition(x.get("when")),
+            titles=titles,
+            reason=x.get("reason", ""),
+        )
+        link = paper.link(x.get("link"))
+        out.append(f"- {line}" + (f" {link}" if link else ""))
+    return [*out, ""]
+
+
+def tally_rules(paper: _Paper, rules: JsonDict) -> list[str]:
+    """How to rank, when a mixed outcome comes first, and the strength in words."""
+    out = [paper.say("paper.rank", min_score=rules.get("min_score", 1)), ""]
+    for oid, o in paper.tree.outcomes.items():
+        mix = o.get("mix")
+        if isinstance(mix, dict) and len(mix.get("of", [])) == 2:
+            a, b = (paper.outcome_ref(str(x)) for x in mix["of"])
+            out += [
+                paper.say(
+                    "paper.mix",
+                    title=paper.outcome_ref(oid),
+                    a=a,
+                    b=b,
+                    min_each=mix.get("min_each", 1),
+                    max_gap=mix.get("max_gap", 0),
+                ),
+                "",
+            ]
+    least = int(rules.get("min_answers", 0))
+    mixed = any("mix" in o for o in paper.tree.outcomes.values())
+    out += [paper.say("paper.strength"), ""]
+    out += [
+        "- "
+        + (
+            paper.say("paper.strength-insufficient", min_answers=least)
+            if least
+            else paper.say("paper.strength-no-top")
+        ),
+        "- "
+        + paper.say("paper.strength-clear", margin=rules.get("margin", 1))
+        + (" " + paper.say("paper.strength-mix") if mixed else ""),
+        "- " + paper.say("paper.strength-close", fallback=rules.get("no_clear_winner", "")).strip(),
+        "",
+    ]
+    return out
 
 
 def paper_markdown(tree: Json, *, link_base: str = "", texts: Texts | None = None) -> str:

@@ -31,6 +31,10 @@ def choice_view(tree: Tree, qtype: str, choice: JsonDict) -> JsonDict:
         "help": choice.get("help"),
         "link": tree.link(choice.get("link")),
     }
+    if choice.get("unknown"):
+        view["unknown"] = True
+    if choice.get("exclusive"):
+        view["exclusive"] = True
     if qtype == "checklist":
         view["importance"] = choice.get("importance", "recommended")
         view["warning"] = choice.get("warning")
@@ -52,12 +56,13 @@ def question_view(
         "term": term_view(tree, q.get("term")),
         "link": tree.link(q.get("link")),
         "choices": [choice_view(tree, q["type"], c) for c in choices],
+        "min_choices": int(q.get("min_choices", 0)),
         "answer": list(previous) if isinstance(previous, list) else previous,
     }
 
 
-def outcome_view(tree: Tree, oid: str, given: Mapping[str, Answer]) -> JsonDict:
-    """An outcome with its link, next steps and the warnings that apply."""
+def outcome_view(tree: Tree, oid: str, given: Mapping[str, Answer], top: str | None = None) -> JsonDict:
+    """An outcome with its link, next steps and the warnings that apply (given the result's `top`)."""
     o = tree.outcomes.get(oid, {"id": oid})
     return {
         "outcome": oid,
@@ -68,15 +73,15 @@ def outcome_view(tree: Tree, oid: str, given: Mapping[str, Answer]) -> JsonDict:
         "warnings": [
             {"text": w.get("text", ""), "link": tree.link(w.get("link"))}
             for w in o.get("warnings", [])
-            if "when" not in w or holds(w["when"], given)
+            if "when" not in w or holds(w["when"], given, top)
         ],
     }
 
 
-def tree_warnings(tree: Tree, given: Mapping[str, Answer]) -> list[JsonDict]:
-    """Tree-level warnings whose condition holds."""
+def tree_warnings(tree: Tree, given: Mapping[str, Answer], top: str | None = None) -> list[JsonDict]:
+    """Tree-level warnings whose condition holds (on the answers and the result's `top`)."""
     return [
         {"id": w.get("id"), "text": w.get("text", ""), "link": tree.link(w.get("link"))}
         for w in tree.raw.get("warnings", [])
-        if holds(w.get("when"), given)
+        if holds(w.get("when"), given, top)
     ]

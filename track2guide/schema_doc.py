@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from .jsontypes import Json, JsonDict
 
 
@@ -16,7 +18,9 @@ def _type(schema: JsonDict, defs: JsonDict) -> str:
         title = defs.get(name, {}).get("title", name)
         return f"[{title}](#{_anchor(name)})"
     if "enum" in schema:
-        return " \\| ".join(f"`{v}`" for v in schema["enum"])
+        return " \\| ".join(
+            f"`{json.dumps(v)}`" if not isinstance(v, str) else f"`{v}`" for v in schema["enum"]
+        )
     kind = schema.get("type")
     if kind == "array":
         return "list of " + _type(schema.get("items", {}), defs)

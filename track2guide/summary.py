@@ -70,10 +70,11 @@ class _Summary:
             out = [f"**{self.say('summary.recommended', title=top['title'])}**", ""]
         else:
             out = [f"**{self.say('summary.no-winner')}**", "", str(result.get("message") or ""), ""]
+        out += strength_lines(self, result)
         indicated = [r for r in ranked if r["indicated"]]
         for i, r in enumerate(indicated, 1):
             tied = f" ({self.say('summary.tied')})" if r["tied"] else ""
-            out.append(f"{i}. **{r['title']}**: {self.say('summary.points', score=r['score'])}{tied}")
+            out.append(f"{i}. **{r['title']}**: {points_text(self, r, ranked)}{tied}")
             out += [f"    - {reason['reason']} ({reason['points']:+d})" for reason in r["reasons"]]
         out.append("")
         rest = [r["title"] for r in ranked if not r["indicated"]]
@@ -122,8 +123,10 @@ class _Summary:
                 "",
             ]
             out += self.outcome(gate)
-        elif result["kind"] == "ranking":
-            out += self.ranking(result)
+            if result["kind"] == "ranking":
+                out += [f"**{self.say('summary.then')}**", ""]
+        if result["kind"] == "ranking":
+            out += self.ranking(result) + ruled_out_lines(self, result) + change_lines(self, result)
         if result["kind"] == "checklist":
             out += self.checklist(result)
         elif result.get("checklist"):
@@ -140,6 +143,54 @@ class _Summary:
             out += [self.say("summary.invalid"), ""] + [f"- {e['message']}" for e in state["errors"]] + [""]
             return out
         return out + self.answers(tree, state) + self.result(state)
+
+
+def strength_lines(writer: _Summary, result: JsonDict) -> list[str]:
+    """The result's strength in words (clear lead, close call, not enough information)."""
+    strength = result.get("strength")
+    return [f"*{writer.say(f'summary.strength.{strength}')}*", ""] if strength else []
+
+
+def points_text(writer: _Summary, entry: JsonDict, ranked: list[JsonDict]) -> str:
+    """`N points`, or for an indicated mixed outcome the shape of the evidence behind it."""
+    sides = entry.get("mix_of")
+    if not sides or len(sides) != 2:
+        return writer.say("summary.points", score=entry["score"])
+    titles = {str(r["outcome"]): str(r["title"]) for r in ranked}
+    return writer.say("summary.mix-of", a=titles.get(sides[0], sides[0]), b=titles.get(sides[1], sides[1]))
+
+
+def ruled_out_lines(writer: _Summary, result: JsonDict) -> list[str]:
+    """Outcomes out of the running, each with the reason and its handbook link."""
+    items = result.get("ruled_out") or []
+    if not items:
+        return []
+    out = [f"**{writer.say('summary.ruled-out')}**", ""]
+    for item in items:
+        link = _link(item.get("link"), writer.base)
+        line = writer.say("summary.ruled-out-item", title=item["title"], reason=item["reason"])
+        out.append(f"- {line}" + (f" ({link})" if link else ""))
+    return [*out, ""]
+
+
+def change_lines(writer: _Summary, result: JsonDict) -> list[str]:
+    """What would change this advice: single answers that, changed, change the top result or its strength."""
+    items = result.get("changes") or []
+    if not items:
+        return []
+    out = [f"**{writer.say('summary.changes')}**", ""]
+    for c in items:
+        outcome = c.get("top_title") or writer.say("summary.nothing-indicated")
+        line = writer.say(
+            "summary.change-item",
+            question=_cell(c["question_text"]),
+            how=writer.say(f"summary.change-{c['how']}"),
+            choice=_cell(c["choice_label"]),
+            result=outcome,
+            strength=writer.say(f"summary.strength.{c['strength']}").lower(),
+        )
+        out.append(f"- {line}")
+    return [*out, ""]
 
 
 def summary_markdown(

@@ -24,6 +24,8 @@ ENGINE_TEXTS: Texts = MappingProxyType(
         "error.unknown-choice": "'{choice}' is not one of the answers to question '{question}'.",
         "error.wrong-type.single": "Question '{question}' takes exactly one answer, not a list.",
         "error.wrong-type.list": "Question '{question}' takes a list of answers.",
+        "error.too-few-choices": "Tick at least {count} answer(s) to this question.",
+        "error.exclusive-choice": "“{choice}” cannot be ticked together with other answers.",
         "error.duplicate-choice": "The answer '{choice}' is given twice for question '{question}'.",
         "error.not-on-path": (
             "Question '{question}' is not on the path of your answers, so it cannot be answered now."
@@ -45,7 +47,20 @@ ENGINE_TEXTS: Texts = MappingProxyType(
         "summary.result": "Result",
         "summary.unfinished": "Not finished yet: the next question is “{question}”.",
         "summary.invalid": "These answers could not be used:",
-        "summary.gate": "Stopped early: {title}",
+        "summary.gate": "Before anything else: {title}",
+        "summary.then": "When the conditions are met:",
+        "summary.strength.clear": "Clear lead",
+        "summary.strength.close": "Close call",
+        "summary.strength.insufficient": "Not enough information",
+        "summary.ruled-out": "Ruled out",
+        "summary.ruled-out-item": "{title}: ruled out because {reason}",
+        "summary.changes": "What would change this advice",
+        "summary.change-item": "“{question}”: {how} “{choice}” would give {result} ({strength}).",
+        "summary.change-choose": "answering",
+        "summary.change-tick": "ticking",
+        "summary.change-untick": "unticking",
+        "summary.nothing-indicated": "nothing indicated",
+        "summary.mix-of": "real support on both sides: {a} and {b}",
         "summary.recommended": "Recommended: {title}",
         "summary.no-winner": "No clear winner",
         "summary.points": "{score} points",
@@ -80,19 +95,49 @@ ENGINE_TEXTS: Texts = MappingProxyType(
         "paper.points-heading": "Points for each answer",
         "paper.why-points": "Why these points:",
         "paper.answer": "Answer",
-        "paper.gates": "Stop rules",
+        "paper.gates": "Before anything else",
         "paper.gates-intro": (
-            "After each answer, check these rules in order. If one holds, stop and go to its outcome."
+            "After the last question, check these rules in order. The first one that holds gives advice "
+            "to read before anything else; then work out the result below as usual, for when its "
+            "conditions are met."
         ),
-        "paper.gate": "If {condition}: stop, see [{title}](#{anchor}). {reason}",
+        "paper.gate": "If {condition}: read [{title}](#{anchor}) first. {reason}",
+        "paper.exclusions": "Ruled out",
+        "paper.exclusions-intro": (
+            "After the last question, check each of these rules. When one holds, cross out the outcomes "
+            "it names in the tally below: they are out of the running whatever their points."
+        ),
+        "paper.exclusion": "If {condition}: cross out {titles}; ruled out because {reason}",
         "paper.tally-intro": "Add up the points your answers gave to each outcome.",
         "paper.outcome": "Outcome",
         "paper.total": "Your total",
-        "paper.rule": (
-            "The outcome with the highest total is recommended if it beats the next one by at least "
-            "{margin} point(s). Outcomes with fewer than {min_score} point(s) are not indicated. "
-            "If no outcome stands out: {fallback}"
+        "paper.rank": (
+            "Rank the outcomes you have not crossed out by their totals, highest first; on a tie, the one "
+            "listed first in this table comes first. Outcomes with fewer than {min_score} point(s) are not "
+            "indicated."
         ),
+        "paper.mix": (
+            "{title} gets no points of its own. It is indicated, and comes first, when {a} and {b} are "
+            "both still in the running, each have at least {min_each} point(s) and their totals differ by "
+            "at most {max_gap}; its total is then the larger of the two. Otherwise it comes last and is "
+            "not indicated."
+        ),
+        "paper.strength": "Then say how strong the result is, in words:",
+        "paper.strength-insufficient": (
+            "**Not enough information** if fewer than {min_answers} of your answers gave points, or if no "
+            "outcome is indicated."
+        ),
+        "paper.strength-no-top": "**Not enough information** if no outcome is indicated.",
+        "paper.strength-clear": (
+            "**Clear lead** if the first outcome beats the next one by at least {margin} point(s)."
+        ),
+        "paper.strength-mix": (
+            "A mixed outcome that comes first is compared with the outcomes outside its mix."
+        ),
+        "paper.strength-close": "**Close call** otherwise: {fallback}",
+        "paper.unknown": "(not sure: gives no points)",
+        "paper.min-choices": "Tick at least {count}.",
+        "paper.exclusive": "“{label}” is ticked on its own, never with another answer.",
         "paper.checklist-rule": "You are ready when every required item that applies is ticked.",
         "paper.if-ready": "If every required item that applies is ticked: {text}",
         "paper.if-not-ready": "If not: {text}",

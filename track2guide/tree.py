@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from .graph import END, adjacency
 from .jsontypes import Json, JsonDict
@@ -10,7 +11,7 @@ from .jsontypes import Json, JsonDict
 
 @dataclass(frozen=True)
 class Tree:
-    """Read-only view of one tree, built afresh for each call (no caches)."""
+    """Read-only view of one tree, built afresh for each call; its indexes live as long as it does."""
 
     raw: JsonDict
     links: JsonDict
@@ -32,9 +33,34 @@ class Tree:
     def kind(self) -> str:
         return str(self.raw.get("result", {}).get("kind", "ranking"))
 
+    @cached_property
+    def choice_index(self) -> dict[tuple[str, str], JsonDict]:
+        """(question id, choice id) -> choice (the first, if an id repeats)."""
+        out: dict[tuple[str, str], JsonDict] = {}
+        for qid, q in self.questions.items():
+            for c in q["choices"]:
+                out.setdefault((qid, c["id"]), c)
+        return out
+
+    @cached_property
+    def points(self) -> dict[tuple[str, str], dict[str, int]]:
+        """(question id, choice id) -> outcome -> points, for choices that carry weights."""
+        out: dict[tuple[str, str], dict[str, int]] = {}
+        for key, c in self.choice_index.items():
+            for w in c.get("weights", []):
+                table = out.setdefault(key, {})
+                oid = str(w.get("outcome"))
+                table[oid] = table.get(oid, 0) + int(w.get("points", 0))
+        return out
+
+    @cached_property
+    def weighted(self) -> tuple[str, ...]:
+        """Outcomes named by at least one weight, in declared order (the order used for ties)."""
+        named = {oid for table in self.points.values() for oid in table}
+        return tuple(oid for oid in self.outcomes if oid in named)
+
     def choice(self, qid: str, cid: str) -> JsonDict | None:
-        choices: list[JsonDict] = self.questions[qid]["choices"]
-        return next((c for c in choices if c["id"] == cid), None)
+        return self.choice_index.get((qid, cid))
 
     def next_of(self, qid: str, answer: Json) -> str | None:
         """The question after `qid` given its answer; None when the walk ends."""
@@ -76,8 +102,11 @@ def _well_formed(raw: Json) -> bool:
     )
 
 
-def unwrap(tree: Json) -> Tree | None:
-    """Accept a compiled tree (`{"format": ..., "tree": ...}`) or a bare tree; None if unusable."""
+def unwrap(tree: Json | Tree) -> Tree | None:
+    """Accept a compiled tree (`{"format": ..., "tree": ...}`), a bare tree, or a Tree already
+    built (callers that make several engine calls build it once); None if unusable."""
+    if isinstance(tree, Tree):
+        return tree
     if isinstance(tree, dict) and "format" in tree:
         raw, links, terms = tree.get("tree"), tree.get("links"), tree.get("terms")
     else:

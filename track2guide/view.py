@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from .engine import question
 from .jsontypes import Json, JsonDict
+from .tree import Tree
 
 VIEW_TEXTS: Mapping[str, str] = MappingProxyType(
     {
@@ -40,7 +41,21 @@ VIEW_TEXTS: Mapping[str, str] = MappingProxyType(
         "result": "Your result",
         "recommended-title": "Recommended: {title}",
         "no-clear-winner": "No clear winner",
-        "gate": "Stopped early: {title}",
+        "gate": "Before anything else: {title}",
+        "then": "When the conditions are met:",
+        "strength.clear": "Clear lead",
+        "strength.close": "Close call",
+        "strength.insufficient": "Not enough information",
+        "points-title": "Points",
+        "mix-of": "Real support on both sides: {a} and {b}",
+        "ruled-out": "Ruled out",
+        "ruled-out-because": "ruled out because {reason}",
+        "changes": "What would change this advice",
+        "change-to": "{how} “{choice}” would give {result} ({strength}).",
+        "change-how.choose": "Answering",
+        "change-how.tick": "Ticking",
+        "change-how.untick": "Unticking",
+        "nothing-indicated": "nothing indicated",
         "points": "{score} points",
         "tied": "tied",
         "why": "Why:",
@@ -167,7 +182,7 @@ def render_question(
         f'<form class="t2-question" data-question="{_e(q["id"])}" data-type="{_e(q["type"])}" novalidate>',
         '<fieldset aria-describedby="t2-hint"><legend class="t2-legend">',
         '<h2 class="t2-question-text" tabindex="-1" data-focus elementtiming="t2-question">',
-        f'{_e(q.get("text", q["id"]))}</h2></legend>',
+        f"{_e(q.get('text', q['id']))}</h2></legend>",
         f'<p class="t2-hint" id="t2-hint">{_e(say("hint." + str(q["type"])))}</p>',
     ]
     if q.get("help"):
@@ -191,8 +206,13 @@ def render_question(
 Labels = tuple[str, list[str], dict[str, str]]
 
 
-def _labels(tree: Json, answers: Json, qid: str) -> Labels:
+def _labels(tree: Json | Tree, answers: Json, qid: str, entry: Mapping[str, Json] | None = None) -> Labels:
     """(question text, labels of the chosen answers, choice id -> label) for a question on the path."""
+    if entry is not None and isinstance(entry.get("labels"), list):  # the engine's path entry has them
+        chosen = entry.get("answer")
+        ids = [chosen] if isinstance(chosen, str) else [str(x) for x in chosen or []]
+        shown = [str(x) for x in entry["labels"]]
+        return str(entry.get("text", qid)), shown, dict(zip(ids, shown, strict=False))
     view = question(tree, answers, qid)
     if not view.get("ok"):
         return qid, [], {}
@@ -210,12 +230,12 @@ def _because(reason: Mapping[str, Json], labels: Mapping[str, Labels]) -> str:
     return f"{_points(reason)}, " + say("from-answer", choice=choice, question=text)
 
 
-def render_review(tree: Json, answers: Json, state: Mapping[str, Json]) -> str:
+def render_review(tree: Json | Tree, answers: Json, state: Mapping[str, Json]) -> str:
     """'Your answers': every answer on the path, each with a Change button."""
     rows = []
     for entry in state.get("path", []):
         qid = str(entry["question"])
-        text, labels, _by_id = _labels(tree, answers, qid)
+        text, labels, _by_id = _labels(tree, answers, qid, entry)
         shown = _e(labels[0] if labels else say("none-ticked"))
         if len(labels) > 1:
             shown = '<ul class="t2-answer-list">' + "".join(f"<li>{_e(x)}</li>" for x in labels) + "</ul>"
@@ -244,21 +264,29 @@ def _warnings(items: Json, root: str) -> str:
 
 
 def _outcome(
-    o: Mapping[str, Json], labels: Mapping[str, Labels], root: str, *, top: bool, open_: bool
+    o: Mapping[str, Json],
+    labels: Mapping[str, Labels],
+    root: str,
+    *,
+    top: bool,
+    open_: bool,
+    titles: Mapping[str, str] | None = None,
 ) -> str:
     """One ranked outcome; its reasons, next steps and warnings fold away unless `open_`."""
-    score = say("points", score=o.get("score", 0)) + (f", {say('tied')}" if o.get("tied") else "")
+    from .resultview import score  # here: resultview builds on this module's helpers
+
     parts = [
         f'<li class="t2-outcome{" t2-outcome--top" if top else ""}"{_data("outcome", o.get("outcome"))}>',
-        f'<h3>{_e(o.get("title", o.get("outcome")))} <span class="t2-score">({_e(score)})</span></h3>',
+        f"<h3>{_e(o.get('title', o.get('outcome')))}</h3>",
         f"<p>{_e(o.get('summary', ''))}</p>",
+        score(o, titles),
     ]
     reasons = [r for r in o.get("reasons", []) if r.get("reason")]
     details = ""
     if reasons:
         lis = "".join(
             f'<li>{_e(r["reason"])} <span class="t2-from">({_e(_because(r, labels))})</span>'
-            f'{_inline_link(r.get("link"), root)}</li>'
+            f"{_inline_link(r.get('link'), root)}</li>"
             for r in reasons
         )
         details = f'<p class="t2-why">{_e(say("why"))}</p><ul class="t2-reasons">{lis}</ul>'
@@ -349,29 +377,35 @@ def verdict(result: Mapping[str, Json]) -> str:
     return say("no-clear-winner")
 
 
-def render_result(tree: Json, answers: Json, state: Mapping[str, Json], *, root: str = "") -> str:
+def render_result(tree: Json | Tree, answers: Json, state: Mapping[str, Json], *, root: str = "") -> str:
     """The result screen: verdict, reasons, links, warnings, then the review list and actions."""
+    # imported here: resultview builds on this module's helpers
+    from .resultview import render_changes, render_ruled_out, render_strength, render_then, titles_of
+
     result = state["result"]
-    labels = {str(e["question"]): _labels(tree, answers, str(e["question"])) for e in state.get("path", [])}
+    labels = {
+        str(e["question"]): _labels(tree, answers, str(e["question"]), e) for e in state.get("path", [])
+    }
     parts = [
         render_progress(state.get("progress", {}), None),
-        f'<section class="t2-result"{_data("kind", result["kind"])}{_data("ready", result.get("ready"))}>',
+        f'<section class="t2-result"{_data("kind", result["kind"])}{_data("ready", result.get("ready"))}'
+        f"{_data('strength', result.get('strength'))}{_data('top', result.get('top'))}>",
         f'<h2 tabindex="-1" data-focus>{_e(say("result"))}</h2>',
         f'<p class="t2-verdict"><strong>{_e(verdict(result))}</strong></p>',
     ]
-    if result.get("message"):
-        parts.append(f'<p class="t2-message">{_e(result["message"])}</p>')
+    message = f'<p class="t2-message">{_e(result["message"])}</p>' if result.get("message") else ""
     gate = result.get("gate")
     if isinstance(gate, dict):
-        parts.append(_gate(gate, root))
-    elif result.get("kind") == "ranking":
+        parts.append(_gate(gate, root) + render_then(result))
+    parts.append(render_strength(result) + message)  # after the gate's advice, before the ranking
+    if result.get("kind") == "ranking":
         ranked = [o for o in result.get("ranked", []) if o.get("indicated")]
         others = [o for o in result.get("ranked", []) if not o.get("indicated")]
         clear = bool(result.get("clear"))
         parts.append(
             '<ol class="t2-ranked">'
             + "".join(
-                _outcome(o, labels, root, top=i == 0 and clear, open_=unfold)
+                _outcome(o, labels, root, top=i == 0 and clear, open_=unfold, titles=titles_of(result))
                 for i, (o, unfold) in enumerate(zip(ranked, _unfolded(ranked, clear), strict=True))
             )
             + "</ol>"
@@ -379,6 +413,7 @@ def render_result(tree: Json, answers: Json, state: Mapping[str, Json], *, root:
         if others:
             titles = ", ".join(str(o.get("title", o.get("outcome"))) for o in others)
             parts.append(f'<p class="t2-not-indicated">{_e(say("not-indicated", titles=titles))}</p>')
+        parts.append(render_ruled_out(result, root) + render_changes(result))
     checklist = result if result.get("kind") == "checklist" else result.get("checklist")
     if isinstance(checklist, dict):
         parts.append(_checklist(checklist, root))

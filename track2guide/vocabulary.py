@@ -7,7 +7,6 @@ from collections.abc import Collection, Mapping
 
 from .jsontypes import Json, JsonDict
 from .problems import Locator, Path, Problem, quote_list
-from .schema import validate
 
 Anchors = Mapping[str, Collection[str]]
 
@@ -83,6 +82,8 @@ def check_vocabulary(
     lines: Mapping[str, int] | None = None,
 ) -> list[Problem]:
     """Schema problems, then every link whose page or anchor is missing from the handbook."""
+    from .structure import validate  # jsonschema: build and test time only
+
     loc = Locator(source, lines or {})
     issues = validate(vocabulary, schema)
     if issues:

@@ -1,4 +1,7 @@
-"""Walk a tree along given answers: the path, the question to ask now, the gate that stopped it."""
+"""Walk a tree along given answers: the path, the question to ask now, the gate that advises.
+
+Gates advise; they never end a walk: once the walk is over, the first gate whose
+condition holds on the path is reported with the result, before the ranking."""
 
 from __future__ import annotations
 
@@ -13,7 +16,8 @@ from .tree import Tree
 
 @dataclass(frozen=True)
 class Walk:
-    """Where a walk stands. `current` is None when the walk has ended (result reached)."""
+    """Where a walk stands. `current` is None when the walk has ended (result reached);
+    `gate` is the first gate that holds on a finished walk's path."""
 
     path: tuple[tuple[str, Answer], ...]
     current: str | None
@@ -44,11 +48,9 @@ def walk(tree: Tree, answers: Mapping[str, Answer]) -> Walk:
             return Walk(tuple(path), qid, None, tuple(skipped))
         given[qid] = answers[qid]
         path.append((qid, answers[qid]))
-        for gate in tree.raw.get("gates", []):
-            if holds(gate.get("when"), given):
-                return Walk(tuple(path), None, gate, tuple(skipped))
         qid = tree.next_of(qid, answers[qid])
-    return Walk(tuple(path), None, None, tuple(skipped))
+    gate = next((g for g in tree.raw.get("gates", []) if holds(g.get("when"), given)), None)
+    return Walk(tuple(path), None, gate, tuple(skipped))
 
 
 def split_off_path(tree: Tree, state: Walk, answers: Mapping[str, Answer]) -> tuple[list[str], list[str]]:

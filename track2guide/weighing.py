@@ -1,30 +1,40 @@
-"""Weighing: score outcomes by the weights of the chosen answers and rank them."""
+"""Weighing: score outcomes by the weights of the chosen answers, rule some out, rank the rest.
+
+The order of a ranking: indicated mixed outcomes first, then the weighted outcomes by
+score (ties keep the declared order), then mixed outcomes that are not indicated.
+Outcomes ruled out by an exclusion are not ranked; they are listed with the reason.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-from .conditions import Answer
+from .conditions import Answer, holds
 from .jsontypes import JsonDict
 from .present import outcome_view
 from .tree import Tree
 
+Scores = dict[str, tuple[int, list[JsonDict]]]
+
+
+def mixes(tree: Tree) -> dict[str, JsonDict]:
+    """Mixed outcome id -> its `mix` rule, in declared order."""
+    return {oid: o["mix"] for oid, o in tree.outcomes.items() if isinstance(o.get("mix"), dict)}
+
 
 def weighted_outcomes(tree: Tree) -> list[str]:
     """Outcomes named by at least one weight, in declared order (the order used for ties)."""
-    named = {
-        w.get("outcome") for q in tree.questions.values() for c in q["choices"] for w in c.get("weights", [])
-    }
-    return [oid for oid in tree.outcomes if oid in named]
+    return list(tree.weighted)
 
 
 def chosen(answer: Answer) -> list[str]:
     return [answer] if isinstance(answer, str) else list(answer)
 
 
-def scores(tree: Tree, path: Sequence[tuple[str, Answer]]) -> dict[str, tuple[int, list[JsonDict]]]:
+def scores(tree: Tree, path: Sequence[tuple[str, Answer]]) -> Scores:
     """outcome -> (score, reasons) from the answers on the path."""
-    out: dict[str, tuple[int, list[JsonDict]]] = {oid: (0, []) for oid in weighted_outcomes(tree)}
+    out: Scores = {oid: (0, []) for oid in weighted_outcomes(tree)}
     for qid, answer in path:
         if tree.questions[qid]["type"] == "checklist":
             continue
@@ -38,6 +48,7 @@ def scores(tree: Tree, path: Sequence[tuple[str, Answer]]) -> dict[str, tuple[in
                         {
                             "question": qid,
                             "choice": cid,
+                            "outcome": oid,
                             "points": w.get("points", 0),
                             "reason": w.get("reason", ""),
                             # Every reason leads back to the handbook: its own
@@ -49,29 +60,141 @@ def scores(tree: Tree, path: Sequence[tuple[str, Answer]]) -> dict[str, tuple[in
     return out
 
 
-def rank(tree: Tree, path: Sequence[tuple[str, Answer]]) -> JsonDict:
-    """`{clear, message, ranked}` per the tree's margin, min_score and declared-order ties."""
+def totals(tree: Tree, path: Sequence[tuple[str, Answer]]) -> dict[str, int]:
+    """outcome -> score from the answers on the path (numbers only, for re-walking fast)."""
+    out = dict.fromkeys(weighted_outcomes(tree), 0)
+    for qid, answer in path:
+        if tree.questions[qid]["type"] == "checklist":
+            continue
+        for cid in chosen(answer):
+            for oid, points in tree.points.get((qid, cid), {}).items():
+                if oid in out:
+                    out[oid] += points
+    return out
+
+
+def weighted_answers(tree: Tree, path: Sequence[tuple[str, Answer]]) -> int:
+    """Answered questions whose answer gives points (a "not sure" answer never does)."""
+    return sum(
+        1
+        for qid, answer in path
+        if tree.questions[qid]["type"] != "checklist"
+        and any((qid, cid) in tree.points for cid in chosen(answer))
+    )
+
+
+def ruled_out(tree: Tree, given: Mapping[str, Answer]) -> dict[str, JsonDict]:
+    """Outcome id -> the first exclusion that rules it out on these answers."""
+    out: dict[str, JsonDict] = {}
+    for exclusion in tree.raw.get("exclusions", []):
+        if holds(exclusion.get("when"), given):
+            for oid in exclusion.get("outcomes", []):
+                out.setdefault(oid, exclusion)
+    return out
+
+
+def mix_indicated(rule: JsonDict, table: Mapping[str, int], out: Mapping[str, JsonDict]) -> bool:
+    """Each side has at least `min_each` points and they differ by at most `max_gap`."""
+    sides = [str(s) for s in rule.get("of", [])]
+    if len(sides) != 2 or any(s in out or s not in table for s in sides):
+        return False
+    a, b = table[sides[0]], table[sides[1]]
+    least = int(rule.get("min_each", 1))
+    return a >= least and b >= least and abs(a - b) <= int(rule.get("max_gap", 0))
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One outcome's place in a ranking (a mixed outcome's score is its larger side's)."""
+
+    outcome: str
+    score: int
+    indicated: bool
+    mix_of: tuple[str, ...] = ()
+
+
+def standings(tree: Tree, table: Mapping[str, int], out: Mapping[str, JsonDict]) -> list[Standing]:
+    """Indicated mixes first, then the weighted outcomes by score (ties keep the declared
+    order), then mixes that are not indicated; ruled-out outcomes are left out."""
+    min_score = int(tree.raw.get("result", {}).get("min_score", 1))
+    order = sorted((o for o in table if o not in out), key=lambda oid: -table[oid])
+    plain = [Standing(oid, table[oid], table[oid] >= min_score) for oid in order]
+    first: list[Standing] = []
+    last: list[Standing] = []
+    for oid, rule in mixes(tree).items():
+        if oid in out:
+            continue
+        sides = tuple(str(s) for s in rule.get("of", []))
+        indicated = mix_indicated(rule, table, out)
+        score = max((table[s] for s in sides if s in table), default=0)
+        (first if indicated else last).append(Standing(oid, score, indicated, sides))
+    return first + plain + last
+
+
+def strength(tree: Tree, ranked: Sequence[Standing], count: int) -> str:
+    """clear | close | insufficient (see the tree language's `result.min_answers`)."""
     rules = tree.raw.get("result", {})
-    margin, min_score = int(rules.get("margin", 1)), int(rules.get("min_score", 1))
+    top = ranked[0] if ranked and ranked[0].indicated else None
+    if top is None or count < int(rules.get("min_answers", 0)):
+        return "insufficient"
+    rivals = [r for r in ranked[1:] if r.outcome not in top.mix_of and not r.mix_of]
+    lead = top.score - rivals[0].score if rivals else None
+    margin = int(rules.get("margin", 1))
+    return "clear" if lead is None or (lead >= margin and lead > 0) else "close"
+
+
+def verdict(
+    tree: Tree, path: Sequence[tuple[str, Answer]], table: Mapping[str, int] | None = None
+) -> tuple[str | None, str]:
+    """(top indicated outcome or None, strength) for a path: what a re-walk needs to compare.
+    `table` is the path's totals when the caller has them already."""
+    table = totals(tree, path) if table is None else table
+    ranked = standings(tree, table, ruled_out(tree, dict(path)))
+    top = ranked[0].outcome if ranked and ranked[0].indicated else None
+    return top, strength(tree, ranked, weighted_answers(tree, path))
+
+
+def rank(tree: Tree, path: Sequence[tuple[str, Answer]]) -> JsonDict:
+    """`{strength, clear, top, message, ranked, ruled_out, weighted_answers, min_answers}` for the path."""
+    rules = tree.raw.get("result", {})
     given = dict(path)
     table = scores(tree, path)
-    order = sorted(table, key=lambda oid: -table[oid][0])  # stable: ties keep declared order
-    indicated_scores = [table[oid][0] for oid in order if table[oid][0] >= min_score]
-    ranked: list[JsonDict] = []
-    for oid in order:
-        score, reasons = table[oid]
-        indicated = score >= min_score
-        entry = outcome_view(tree, oid, given)
-        entry.update(
-            {
-                "score": score,
-                "indicated": indicated,
-                "tied": indicated and indicated_scores.count(score) > 1,
-                "reasons": reasons,
-            }
-        )
-        ranked.append(entry)
-    top = ranked[0] if ranked else None
-    lead = top["score"] - ranked[1]["score"] if len(ranked) > 1 and top else None
-    clear = bool(top and top["indicated"] and (lead is None or (lead >= margin and lead > 0)))
-    return {"clear": clear, "message": None if clear else rules.get("no_clear_winner"), "ranked": ranked}
+    out = ruled_out(tree, given)
+    ranked = standings(tree, {oid: score for oid, (score, _r) in table.items()}, out)
+    top = ranked[0].outcome if ranked and ranked[0].indicated else None
+    plain_scores = [r.score for r in ranked if r.indicated and not r.mix_of]
+    entries: list[JsonDict] = []
+    for r in ranked:
+        entry: JsonDict = {
+            **outcome_view(tree, r.outcome, given, top),
+            "score": r.score,
+            "indicated": r.indicated,
+            "tied": r.indicated and not r.mix_of and plain_scores.count(r.score) > 1,
+            "reasons": [x for s in (r.mix_of or (r.outcome,)) if s in table for x in table[s][1]],
+        }
+        if r.mix_of:
+            entry["mix_of"] = list(r.mix_of)
+        entries.append(entry)
+    count = weighted_answers(tree, path)
+    level = strength(tree, ranked, count)
+    return {
+        "strength": level,
+        "clear": level == "clear",
+        "top": top,
+        "message": None if level == "clear" else rules.get("no_clear_winner"),
+        "ranked": entries,
+        "ruled_out": [_ruled_out_view(tree, oid, out[oid], given) for oid in tree.outcomes if oid in out],
+        "weighted_answers": count,
+        "min_answers": int(rules.get("min_answers", 0)),
+    }
+
+
+def _ruled_out_view(tree: Tree, oid: str, exclusion: JsonDict, given: Mapping[str, Answer]) -> JsonDict:
+    view = outcome_view(tree, oid, given)
+    return {
+        "outcome": oid,
+        "title": view["title"],
+        "exclusion": exclusion.get("id"),
+        "reason": exclusion.get("reason", ""),
+        "link": tree.link(exclusion.get("link")) or view["link"],
+    }

@@ -17,6 +17,7 @@ from . import workbook_app
 from .engine import answer, question, start, step
 from .jsontypes import Json, JsonDict
 from .summary import summary_markdown
+from .tree import Tree, unwrap
 from .view import button, render_question, render_result, render_review, say, verdict
 
 MAX_FILE_CHARS = 64 * 1024  # answers files are a few hundred bytes; anything far bigger is refused
@@ -46,7 +47,7 @@ def _path_ids(state: Mapping[str, Json]) -> list[str]:
     return [str(e["question"]) for e in state.get("path", [])]
 
 
-def _screen(tree: Json, session: JsonDict, root: str) -> JsonDict:
+def _screen(tree: Json | Tree, session: JsonDict, root: str) -> JsonDict:
     """Render the session's screen: {html, announce} (or the error of a broken session)."""
     answers, at = session["answers"], session.get("at")
     state = step(tree, answers)
@@ -91,7 +92,7 @@ def _messages(head: str, errors: Json) -> str:
     return " ".join(lines)
 
 
-def parse_answers_file(tree: Json, text: Json) -> tuple[JsonDict | None, str | None]:
+def parse_answers_file(tree: Json | Tree, text: Json) -> tuple[JsonDict | None, str | None]:
     """(answers document, None) for a usable answers file text, else (None, plain-text reason)."""
     if not isinstance(text, str):
         return None, say("load.not-json")
@@ -103,7 +104,7 @@ def parse_answers_file(tree: Json, text: Json) -> tuple[JsonDict | None, str | N
         doc = json.loads(text)
     except (ValueError, RecursionError):
         return None, say("load.not-json")
-    state = step(tree, doc)
+    state = step(tree, doc, changes=False)
     if not state.get("ok"):
         return None, _messages("", state.get("errors")).strip()
     return {"tree": doc["tree"], "version": doc["version"], "answers": doc["answers"]}, None
@@ -133,7 +134,9 @@ def _session(answers: Json, at: str | None = None, back_to: str | None = None) -
     return {"answers": answers, "at": at, "back_to": back_to}
 
 
-def _event(tree: Json, session: JsonDict, event: Mapping[str, Json]) -> tuple[JsonDict, str | None, bool]:
+def _event(
+    tree: Json | Tree, session: JsonDict, event: Mapping[str, Json]
+) -> tuple[JsonDict, str | None, bool]:
     """(new session, plain-text message or None, whether the message reports a problem)."""
     action, answers, at = event.get("action"), session["answers"], session.get("at")
     if action == "answer":
@@ -144,7 +147,7 @@ def _event(tree: Json, session: JsonDict, event: Mapping[str, Json]) -> tuple[Js
         if not done.get("ok"):
             return session, _messages("", done.get("errors")).strip(), True
         dropped = len(done.get("dropped", []))
-        nxt = _after_answer(step(tree, done["answers"]), str(qid), session.get("back_to"))
+        nxt = _after_answer(step(tree, done["answers"], changes=False), str(qid), session.get("back_to"))
         return _session(done["answers"], nxt), say("dropped", count=dropped) if dropped else None, False
     if action in ("load", "resume"):
         doc, problem = parse_answers_file(tree, event.get("text"))
@@ -154,7 +157,7 @@ def _event(tree: Json, session: JsonDict, event: Mapping[str, Json]) -> tuple[Js
             return _session(start(tree)), f"{say('resume.failed')} {problem}", True
         return _session(doc), say("load.ok") if action == "load" else say("resume.ok"), False
     moves: dict[Json, tuple[JsonDict, str | None]] = {
-        "back": (_session(answers, _back(step(tree, answers), at)), None),
+        "back": (_session(answers, _back(step(tree, answers, changes=False), at)), None),
         "change": (_session(answers, str(event.get("question")), "review"), None),
         "review": (_session(answers, "review"), None),
         "continue": (_session(answers), None),
@@ -167,7 +170,7 @@ def _event(tree: Json, session: JsonDict, event: Mapping[str, Json]) -> tuple[Js
     return new, message, False
 
 
-def _valid_session(tree: Json, session: Json) -> JsonDict:
+def _valid_session(tree: Json | Tree, session: Json) -> JsonDict:
     if isinstance(session, dict) and isinstance(session.get("answers"), dict):
         at, back_to = session.get("at"), session.get("back_to")
         return _session(
@@ -176,12 +179,13 @@ def _valid_session(tree: Json, session: Json) -> JsonDict:
     return _session(start(tree))
 
 
-def handle(tree: Json, session: Json, event: Json, root: str = "") -> JsonDict:
+def handle(tree: Json | Tree, session: Json, event: Json, root: str = "") -> JsonDict:
     """One wizard event -> `{ok, session, html, announce, message, error}`.
 
     `ok` False: the event was refused, the session and screen are unchanged (`html` None)
     and `message` says why. `error` marks messages that report a problem (announced at once).
     """
+    tree = unwrap(tree) or tree  # build the tree's index once for every engine call below
     current = _valid_session(tree, session)
     new, message, error = _event(tree, current, event if isinstance(event, dict) else {})
     if error and new is current:

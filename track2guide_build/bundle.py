@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,9 +24,52 @@ def emit_browser_bundle(checked_trees: Iterable[CheckedTree]) -> str:
     return f"window.TRACK2_TREES = {_js_json(trees)};\n"
 
 
+BROWSER_ROOTS = ("__init__", "wizard")  # what the Pyodide host imports (docs/javascripts/pyodide-host.js)
+
+
+def _is_type_checking(node: ast.AST) -> bool:
+    return isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+
+
+def package_imports(source: str) -> set[str]:
+    """Modules of the same package that `source` imports (`from .x import`, also inside functions),
+    leaving out imports made only for type checking."""
+    found: set[str] = set()
+    todo: list[ast.AST] = [ast.parse(source)]
+    while todo:
+        node = todo.pop()
+        if _is_type_checking(node):
+            continue
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            if node.module:
+                found.add(node.module.split(".")[0])
+            else:
+                found.update(alias.name for alias in node.names)
+        todo.extend(ast.iter_child_nodes(node))
+    return found
+
+
+def browser_modules(package: Path = ENGINE_PACKAGE) -> list[str]:
+    """The engine modules that run in the browser: everything the wizard imports, transitively.
+    Build-time checks (check, structure, schema_doc, messages, paper, ...) are not among them."""
+    seen: set[str] = set()
+    todo = list(BROWSER_ROOTS)
+    while todo:
+        name = todo.pop()
+        path = package / f"{name}.py"
+        if name in seen or not path.exists():
+            continue
+        seen.add(name)
+        todo.extend(package_imports(path.read_text(encoding="utf-8")))
+    return sorted(seen)
+
+
 def engine_sources(package: Path = ENGINE_PACKAGE) -> dict[str, str]:
-    """`track2guide/<file>.py` -> source, for every module of the engine package."""
-    return {f"track2guide/{p.name}": p.read_text(encoding="utf-8") for p in sorted(package.glob("*.py"))}
+    """`track2guide/<file>.py` -> source, for every module that runs in the browser."""
+    return {
+        f"track2guide/{name}.py": (package / f"{name}.py").read_text(encoding="utf-8")
+        for name in browser_modules(package)
+    }
 
 
 def emit_engine_bundle(package: Path = ENGINE_PACKAGE) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,8 +95,27 @@ def tree_files(root: str | Path) -> list[Path]:
     return sorted(p for p in (Path(root) / TREE_DIR).glob("*.yaml") if p.name != "vocabulary.yaml")
 
 
+def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, modification time and size of every file the checked trees depend on."""
+    files = [*sorted((root / TREE_DIR).glob("*")), root / GLOSSARY, *sorted((root / "docs").rglob("*.md"))]
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
+
+
+# The last result, so that the build's hook and its macros check the trees once per build;
+# any change to a tree, the vocabulary, the schema, the glossary or a page loads them again.
+_LAST: dict[tuple[object, ...], list[CheckedTree]] = {}
+
+
 def load_all_trees(root: str | Path, *, require_glossary: bool = True) -> list[CheckedTree]:
     """Every tree of the project, checked; raise one TreeError listing the problems of all files."""
+    key = (str(Path(root).resolve()), require_glossary, _fingerprint(Path(root)))
+    if key not in _LAST:
+        _LAST.clear()
+        _LAST[key] = _load_all_trees(root, require_glossary=require_glossary)
+    return copy.deepcopy(_LAST[key])  # callers may change what they get
+
+
+def _load_all_trees(root: str | Path, *, require_glossary: bool) -> list[CheckedTree]:
     context = load_context(root, require_glossary=require_glossary)
     checked: list[CheckedTree] = []
     problems: list[Problem] = []

@@ -20,7 +20,8 @@ ID = "^[a-z0-9]+(-[a-z0-9]+)*$"
 EXPECTED: dict[str, list[str]] = {
     "bad-condition": [
         f"{F}bad-condition.yaml:32: questions[2].when: this mapping is not a valid condition (expected one of: "
-        "{answer, equals} | {answer, one_of} | {answer, includes} | {answered} | {all} | {any} | {not})"
+        "{answer, equals} | {answer, one_of} | {answer, includes} | {answered} | {all} | {any} | {not} "
+        "| {result_top} | {result_top_one_of})"
     ],
     "bad-id": [
         f"{F}bad-id.yaml:12: questions[0].next: 'Second Question' is not a valid next question "
@@ -91,7 +92,7 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "unknown-key": [
         f"{F}unknown-key.yaml:23: questions[1].colour: unknown key 'colour' "
-        "(expected one of: id, type, text, help, term, link, when, next, choices)"
+        "(expected one of: id, type, text, help, term, link, when, next, scale, min_choices, choices)"
     ],
     "unknown-link": [
         f"{F}unknown-link.yaml:23: questions[1].link: unknown link key 'sample-dialog' (expected a key of the "
@@ -120,6 +121,55 @@ EXPECTED: dict[str, list[str]] = {
         "(expected a gate or a positive weight that names it)",
     ],
     "wrong-type": [f"{F}wrong-type.yaml:3: version: wrong type: string 'one' (expected an integer)"],
+    "exclusion-duplicate-id": [
+        f"{F}exclusion-duplicate-id.yaml:51: exclusions[1].id: duplicate exclusion id 'no-x' (expected each id once; it is first used at line 46)",
+    ],
+    "exclusion-on-unknown-choice": [
+        f"{F}exclusion-on-unknown-choice.yaml:48: exclusions[0].when.one_of[1]: an exclusion depends on 'unsure', a choice marked unknown (expected a condition on answers that carry evidence)",
+    ],
+    "exclusion-unknown-outcome": [
+        f"{F}exclusion-unknown-outcome.yaml:47: exclusions[0].outcomes[1]: unknown outcome 'zed' (expected one of: x, y, both, stop)",
+    ],
+    "exclusive-on-single": [
+        f"{F}exclusive-on-single.yaml:23: questions[0].choices[2].exclusive: 'exclusive' is only for choices of multiple questions, but 'a' is single (expected no 'exclusive' here)",
+    ],
+    "min-choices-on-single": [
+        f"{F}min-choices-on-single.yaml:13: questions[0].min_choices: 'min_choices' is only for multiple questions, but 'a' is single (expected no 'min_choices' here)",
+    ],
+    "min-choices-too-many": [
+        f"{F}min-choices-too-many.yaml:26: questions[1].min_choices: 'min_choices' is 3, more than the 2 choices (expected at most 2)",
+    ],
+    "mix-of-three": [
+        f"{F}mix-of-three.yaml:35: outcomes[2].mix.of: a mix of 3 outcomes (expected exactly 2)",
+        f"{F}mix-of-three.yaml:35: outcomes[2].mix.of[2]: 'stop' is not a weighted outcome that is not mixed (expected one of: x, y)",
+    ],
+    "mix-side-not-weighted": [
+        f"{F}mix-side-not-weighted.yaml:35: outcomes[2].mix.of[1]: 'stop' is not a weighted outcome that is not mixed (expected one of: x, y)",
+    ],
+    "result-top-in-gate": [
+        f"{F}result-top-in-gate.yaml:38: gates[0].when.result_top: a condition on the result can only be used in a warning (expected a condition on answers only; result_top belongs in warnings)",
+    ],
+    "result-top-unknown-outcome": [
+        f"{F}result-top-unknown-outcome.yaml:43: warnings[0].when.any[1].result_top_one_of[1]: unknown outcome 'zz' (expected one of: x, y, both, stop)",
+    ],
+    "scale-contradicted": [
+        f"{F}scale-contradicted.yaml:18: questions[0].choices[1]: choice 'no' points less toward 'x' than 'yes' before it (x minus y: -1 after 1) (expected choices ordered from least to most toward 'x')",
+    ],
+    "scale-on-multiple": [
+        f"{F}scale-on-multiple.yaml:26: questions[1].scale: a scale needs a single question, but 'b' is multiple (expected no 'scale' here)",
+    ],
+    "scale-unknown-outcome": [
+        f"{F}scale-unknown-outcome.yaml:13: questions[0].scale.toward: 'both' is not a weighted outcome (expected one of: x, y)",
+    ],
+    "unknown-with-weights": [
+        f"{F}unknown-with-weights.yaml:23: questions[0].choices[2].weights: a choice marked unknown carries no weight (expected no weights)",
+    ],
+    "weight-on-gate-outcome": [
+        f"{F}weight-on-gate-outcome.yaml:29: questions[1].choices[0].weights[0].outcome: 'stop' is a gate's outcome and collects no points (expected weights on outcomes that no gate names)",
+    ],
+    "weight-on-mix": [
+        f"{F}weight-on-mix.yaml:29: questions[1].choices[0].weights[0].outcome: 'both' is a mixed outcome and collects no points (expected weights on 'x' or 'y')",
+    ],
     "yaml-syntax": [
         f"{F}yaml-syntax.yaml:31: (root): YAML syntax error: expected ',' or ']', but got '?' (expected valid YAML)"
     ],

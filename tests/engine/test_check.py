@@ -134,6 +134,12 @@ def test_equals_on_a_multiple_question_is_refused() -> None:
     ]
 
 
+needs_jsonschema = pytest.mark.skipif(
+    not treedata.has_jsonschema(), reason="needs 'jsonschema' (not installable in Pyodide)"
+)
+
+
+@needs_jsonschema
 def test_schema_problems_stop_the_semantic_checks() -> None:
     tree = treedata.raw()
     tree["questions"][0]["next"] = "nowhere"
@@ -142,6 +148,7 @@ def test_schema_problems_stop_the_semantic_checks() -> None:
     assert len(found) == 1 and "version: wrong type" in found[0]
 
 
+@needs_jsonschema
 def test_vocabulary_checks() -> None:
     fx = treedata.fixture()
     schema = treedata.vocabulary_schema()

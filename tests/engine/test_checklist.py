@@ -36,11 +36,12 @@ def test_items_whose_condition_fails_do_not_apply() -> None:
     assert ids(result["warnings"]) == ["no-tea"]
 
 
-def test_gate_in_a_checklist_tree() -> None:
+def test_gate_in_a_checklist_tree_advises_and_the_walk_goes_on() -> None:
     state = checklist(size="none", room=["chairs"])
     result = state["result"]
     assert result["gate"]["outcome"] == "cancel" and result["gate"]["reason"] == "Nobody is coming."
-    assert result["ready"] is False and state["dropped"] == ["room"]
+    assert ids(state["path"], "question") == ["size", "room"] and state["dropped"] == []
+    assert result["ready"] is False and ids(result["met"]) == ["chairs"]
 
 
 def test_empty_checklist_answer_is_an_answer() -> None:

@@ -23,6 +23,8 @@ CODES = {
     "wrong-version",
     "bad-format",
     "bad-tree",
+    "too-few-choices",
+    "exclusive-choice",
 }
 SETTINGS = settings(
     max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
@@ -36,10 +38,15 @@ junk = st.recursive(
 
 
 def value_for(question: dict[str, Any]) -> st.SearchStrategy[Any]:
+    """A valid answer: one choice, or unique ticks (at least `min_choices`; an exclusive one alone)."""
     ids = [c["id"] for c in question["choices"]]
     if question["type"] == "single":
         return st.sampled_from(ids)
-    return st.lists(st.sampled_from(ids), unique=True)
+    plain = [c["id"] for c in question["choices"] if not c.get("exclusive")]
+    alone = [c["id"] for c in question["choices"] if c.get("exclusive")]
+    least = int(question.get("min_choices", 0))
+    ticks = st.lists(st.sampled_from(plain), unique=True, min_size=least) if plain else st.just([])
+    return ticks | st.sampled_from(alone).map(lambda c: [c]) if alone else ticks
 
 
 def answers_strategy(tree: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:

@@ -1,6 +1,7 @@
 """Scenarios: tests/scenarios/<tree-id>/*.yaml (the trees' documented cases) and
 tests/engine/scenarios/<tree-id>/*.yaml (the sample trees'), each
-`{title, justification, answers, expect: {path, current?, result?}}` (see TREE-LANGUAGE.md)."""
+`{title, justification, answers, expect: {path, current?, result?}}` (see TREE-LANGUAGE.md).
+`top` is the top indicated outcome (None when nothing is indicated), whatever the strength."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ EXPECT_KEYS = {"path", "current", "result"}
 RESULT_KEYS = {
     "top",
     "clear",
+    "strength",
+    "ruled_out",
     "gate",
     "ranked",
     "not_indicated",
@@ -62,7 +65,9 @@ def actual_result(result: dict[str, Any]) -> dict[str, Any]:
         ranked = result["ranked"]
         out.update(
             clear=result["clear"],
-            top=ranked[0]["outcome"] if result["clear"] else None,
+            top=result["top"],
+            strength=result["strength"],
+            ruled_out=[r["outcome"] for r in result["ruled_out"]],
             ranked=[r["outcome"] for r in ranked if r["indicated"]],
             not_indicated=[r["outcome"] for r in ranked if not r["indicated"]],
         )

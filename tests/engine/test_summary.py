@@ -28,16 +28,17 @@ def test_summary_of_several_trees_unfinished_gated_and_invalid() -> None:
     checklist = treedata.compiled("checklist-sample")
     items = [
         (treedata.compiled(), doc(goal="talk")),
-        (checklist, doc("checklist-sample", 1, size="none")),
+        (checklist, doc("checklist-sample", 1, size="none", room=[])),
         (checklist, doc("checklist-sample", 1, size="small", room=["chairs"])),
         (treedata.compiled(), doc(goal="maybe")),
         ({"broken": True}, doc()),
     ]
     text = summary_markdown(items)
     assert "Not finished yet: the next question is “Who will take part?”." in text
-    assert "**Stopped early: Cancel**\n\nNobody is coming." in text
+    assert "**Before anything else: Cancel**\n\nNobody is coming." in text
     assert "**Ready: every required item is met.**\n\nThe room will do." in text
-    assert "#### Not applicable to your situation" not in text.split("Ready:")[0]
+    gated = text.split("**Before anything else: Cancel**")[1].split("\n## ")[0]
+    assert "**Not ready: some required items are missing.**" in gated  # the checklist follows the advice
     assert (
         "These answers could not be used:\n\n- 'maybe' is not one of the answers to question 'goal'." in text
     )

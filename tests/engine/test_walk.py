@@ -69,29 +69,32 @@ def test_checklist_view_lists_only_items_that_apply() -> None:
     assert both["choices"][0]["warning"] == "A venue one side owns puts the other on guard."
 
 
-def test_gates_stop_the_walk_in_order() -> None:
+def test_gates_advise_in_order_and_the_walk_goes_on_to_the_ranking() -> None:
     state = run(goal="build", funding="none", topics=["economy"], safety="risky")
     gate = state["result"]["gate"]
-    assert gate["outcome"] == "postpone"
+    assert gate["outcome"] == "postpone"  # the first gate that holds, though the second holds too
     assert gate["reason"] == "A project about jobs needs money before it starts."
     assert gate["title"] == "Postpone" and gate["link"] is None
-    assert state["result"]["ranked"] == [] and state["result"]["clear"] is False
-    assert ids(state["path"], "question") == ["goal", "funding", "topics"]
-    assert state["dropped"] == ["safety"]
-    risky = run(goal="talk", sides="both", topics=[], safety="risky")["result"]["gate"]
+    assert ids(state["path"], "question") == ["goal", "funding", "topics", "safety"]
+    assert state["dropped"] == [] and state["current"] is None
+    assert state["result"]["top"] == "projects" and state["result"]["clear"] is True
+    risky = run(goal="talk", sides="both", topics=[], safety="risky", venue=[])["result"]["gate"]
     assert risky["outcome"] == "partner-first"
     assert risky["link"] == {"href": "sample.html#top", "title": "Sample: top"}
 
 
 def test_path_records_answers_in_order() -> None:
     state = run(venue=["neutral"], goal="talk", sides="both", topics=["history"], safety="safe")
-    assert state["path"] == [
+    assert [{k: e[k] for k in ("question", "answer")} for e in state["path"]] == [
         {"question": "goal", "answer": "talk"},
         {"question": "sides", "answer": "both"},
         {"question": "topics", "answer": ["history"]},
         {"question": "safety", "answer": "safe"},
         {"question": "venue", "answer": ["neutral"]},
     ]
+    # each entry carries what the views show: the question's text and the chosen labels
+    assert state["path"][2]["text"] == "Which topics will come up?"
+    assert state["path"][2]["labels"] == ["The history of the conflict"]
 
 
 def test_dropped_and_pending_answers() -> None:

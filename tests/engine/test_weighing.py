@@ -22,11 +22,24 @@ def test_scores_sum_weights_of_single_and_multiple_answers() -> None:
     ]
     top = state["result"]["ranked"][0]
     assert [{k: v for k, v in r.items() if k != "link"} for r in top["reasons"]] == [
-        {"question": "goal", "choice": "talk", "points": 2, "reason": "You want people to talk."},
-        {"question": "sides", "choice": "both", "points": 1, "reason": "Both sides are present."},
+        {
+            "question": "goal",
+            "choice": "talk",
+            "outcome": "dialogue",
+            "points": 2,
+            "reason": "You want people to talk.",
+        },
+        {
+            "question": "sides",
+            "choice": "both",
+            "outcome": "dialogue",
+            "points": 1,
+            "reason": "Both sides are present.",
+        },
         {
             "question": "topics",
             "choice": "history",
+            "outcome": "dialogue",
             "points": 1,
             "reason": "History is best shared in dialogue.",
         },
@@ -38,8 +51,11 @@ def test_each_reason_links_its_own_passage_or_its_question_s() -> None:
     links = {r["question"]: r["link"] for r in state["result"]["ranked"][0]["reasons"]}
     # The `sides: both` weight names its own passage; `goal` and `topics` have
     # no link on the weight nor on the question.
-    assert links == {"goal": None, "sides": {"href": "sample.html#projects", "title": "Sample: projects"},
-                     "topics": None}
+    assert links == {
+        "goal": None,
+        "sides": {"href": "sample.html#projects", "title": "Sample: projects"},
+        "topics": None,
+    }
     one_side = run(goal="skills", **{**FULL, "sides": "one"}, topics=["history"])
     training = next(r for r in one_side["result"]["ranked"] if r["outcome"] == "training")
     # `sides: one` has no link of its own: the reason takes its question's.
