@@ -10,14 +10,12 @@ see (answers to questions not asked) is dropped, so a saved file holds what the 
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .conditions import holds
-from .vocabulary import link_target
 
 PLAN_FORMAT = "track2-plan"
 PLAN_VERSION = 1
@@ -38,18 +36,6 @@ Workbook = Mapping[str, Any]
 
 class PlanError(ValueError):
     """A plan file or an answer that cannot be used; the message is safe to show."""
-
-
-def compile_workbook(data: Mapping[str, Any], vocabulary: Any) -> dict[str, Any]:
-    """A checked workbook with every link key replaced by `{key, page, anchor, title, href}`."""
-    out = copy.deepcopy(dict(data))
-    for section in out["sections"]:
-        section["link"] = link_target(vocabulary, section["link"])
-        for question in section["questions"]:
-            question["link"] = link_target(vocabulary, question["link"])
-    for check in out["checks"]:
-        check["link"] = link_target(vocabulary, check["link"])
-    return out
 
 
 def questions(workbook: Workbook) -> Iterator[tuple[Mapping[str, Any], Mapping[str, Any]]]:

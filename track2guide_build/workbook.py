@@ -20,7 +20,7 @@ import referencing
 from track2guide.conditions import references
 from track2guide.problems import Locator, Problem, TreeError, format_path
 from track2guide.vocabulary import Anchors, check_link
-from track2guide.workbook import compile_workbook
+from track2guide.workbook_compile import compile_workbook
 
 from .yamlload import load_yaml_with_lines
 

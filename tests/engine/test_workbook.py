@@ -19,13 +19,13 @@ from track2guide.workbook import (
     PLAN_FORMAT,
     PlanError,
     adopt_wizard,
-    compile_workbook,
     dump_plan,
     fired_checks,
     parse_plan,
     set_answer,
     visible_answers,
 )
+from track2guide.workbook_compile import compile_workbook
 from track2guide.workbook_doc import html_document, markdown, paper
 
 HERE = Path(__file__).parent

@@ -174,6 +174,7 @@ BUILD_ONLY = {
     "schema_doc",
     "structure",
     "vocabulary",
+    "workbook_compile",
 }
 
 
