@@ -182,7 +182,7 @@ def render_question(
         f'<form class="t2-question" data-question="{_e(q["id"])}" data-type="{_e(q["type"])}" novalidate>',
         '<fieldset aria-describedby="t2-hint"><legend class="t2-legend">',
         '<h2 class="t2-question-text" tabindex="-1" data-focus elementtiming="t2-question">',
-        f"{_e(q.get('text', q['id']))}</h2></legend>",
+        f'{_e(q.get("text", q["id"]))}</h2></legend>',
         f'<p class="t2-hint" id="t2-hint">{_e(say("hint." + str(q["type"])))}</p>',
     ]
     if q.get("help"):
@@ -286,7 +286,7 @@ def _outcome(
     if reasons:
         lis = "".join(
             f'<li>{_e(r["reason"])} <span class="t2-from">({_e(_because(r, labels))})</span>'
-            f"{_inline_link(r.get('link'), root)}</li>"
+            f'{_inline_link(r.get("link"), root)}</li>'
             for r in reasons
         )
         details = f'<p class="t2-why">{_e(say("why"))}</p><ul class="t2-reasons">{lis}</ul>'
@@ -383,9 +383,7 @@ def render_result(tree: Json | Tree, answers: Json, state: Mapping[str, Json], *
     from .resultview import render_changes, render_ruled_out, render_strength, render_then, titles_of
 
     result = state["result"]
-    labels = {
-        str(e["question"]): _labels(tree, answers, str(e["question"]), e) for e in state.get("path", [])
-    }
+    labels = {str(e["question"]): _labels(tree, answers, str(e["question"]), e) for e in state["path"]}
     parts = [
         render_progress(state.get("progress", {}), None),
         f'<section class="t2-result"{_data("kind", result["kind"])}{_data("ready", result.get("ready"))}'
