@@ -264,13 +264,7 @@ def _warnings(items: Json, root: str) -> str:
 
 
 def _outcome(
-    o: Mapping[str, Json],
-    labels: Mapping[str, Labels],
-    root: str,
-    *,
-    top: bool,
-    open_: bool,
-    titles: Mapping[str, str] | None = None,
+    o: Mapping[str, Json], labels: Mapping[str, Labels], root: str, *, top: bool, open_: bool
 ) -> str:
     """One ranked outcome; its reasons, next steps and warnings fold away unless `open_`."""
     from .resultview import score  # here: resultview builds on this module's helpers
@@ -279,7 +273,7 @@ def _outcome(
         f'<li class="t2-outcome{" t2-outcome--top" if top else ""}"{_data("outcome", o.get("outcome"))}>',
         f"<h3>{_e(o.get('title', o.get('outcome')))}</h3>",
         f"<p>{_e(o.get('summary', ''))}</p>",
-        score(o, titles),
+        score(o),
     ]
     reasons = [r for r in o.get("reasons", []) if r.get("reason")]
     details = ""
@@ -380,7 +374,7 @@ def verdict(result: Mapping[str, Json]) -> str:
 def render_result(tree: Json | Tree, answers: Json, state: Mapping[str, Json], *, root: str = "") -> str:
     """The result screen: verdict, reasons, links, warnings, then the review list and actions."""
     # imported here: resultview builds on this module's helpers
-    from .resultview import render_changes, render_ruled_out, render_strength, render_then, titles_of
+    from .resultview import render_changes, render_ruled_out, render_strength, render_then
 
     result = state["result"]
     labels = {str(e["question"]): _labels(tree, answers, str(e["question"]), e) for e in state["path"]}
@@ -403,7 +397,7 @@ def render_result(tree: Json | Tree, answers: Json, state: Mapping[str, Json], *
         parts.append(
             '<ol class="t2-ranked">'
             + "".join(
-                _outcome(o, labels, root, top=i == 0 and clear, open_=unfold, titles=titles_of(result))
+                _outcome(o, labels, root, top=i == 0 and clear, open_=unfold)
                 for i, (o, unfold) in enumerate(zip(ranked, _unfolded(ranked, clear), strict=True))
             )
             + "</ol>"
