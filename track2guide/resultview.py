@@ -9,16 +9,11 @@ from .jsontypes import Json
 from .view import _data, _e, _inline_link, button, say
 
 
-def titles_of(result: Mapping[str, Json]) -> dict[str, str]:
-    return {str(o.get("outcome")): str(o.get("title", o.get("outcome"))) for o in result.get("ranked") or []}
-
-
-def score(o: Mapping[str, Json], titles: Mapping[str, str] | None) -> str:
+def score(o: Mapping[str, Json]) -> str:
     """The points, folded away (words come first): `N points`, or a mixed outcome's two sides."""
-    sides = o.get("mix_of")
+    sides = o.get("mix_titles")
     if isinstance(sides, list) and len(sides) == 2:
-        names = [(titles or {}).get(str(x), str(x)) for x in sides]
-        text = say("mix-of", a=names[0], b=names[1])
+        text = say("mix-of", a=sides[0], b=sides[1])
     else:
         text = say("points", score=o.get("score", 0)) + (f", {say('tied')}" if o.get("tied") else "")
     return (

@@ -74,7 +74,7 @@ class _Summary:
         indicated = [r for r in ranked if r["indicated"]]
         for i, r in enumerate(indicated, 1):
             tied = f" ({self.say('summary.tied')})" if r["tied"] else ""
-            out.append(f"{i}. **{r['title']}**: {points_text(self, r, ranked)}{tied}")
+            out.append(f"{i}. **{r['title']}**: {points_text(self, r)}{tied}")
             out += [f"    - {reason['reason']} ({reason['points']:+d})" for reason in r["reasons"]]
         out.append("")
         rest = [r["title"] for r in ranked if not r["indicated"]]
@@ -151,13 +151,12 @@ def strength_lines(writer: _Summary, result: JsonDict) -> list[str]:
     return [f"*{writer.say(f'summary.strength.{strength}')}*", ""] if strength else []
 
 
-def points_text(writer: _Summary, entry: JsonDict, ranked: list[JsonDict]) -> str:
-    """`N points`, or for an indicated mixed outcome the shape of the evidence behind it."""
-    sides = entry.get("mix_of")
+def points_text(writer: _Summary, entry: JsonDict) -> str:
+    """`N points`, or for a mixed outcome the shape of the evidence behind it."""
+    sides = entry.get("mix_titles")
     if not sides or len(sides) != 2:
         return writer.say("summary.points", score=entry["score"])
-    titles = {str(r["outcome"]): str(r["title"]) for r in ranked}
-    return writer.say("summary.mix-of", a=titles.get(sides[0], sides[0]), b=titles.get(sides[1], sides[1]))
+    return writer.say("summary.mix-of", a=sides[0], b=sides[1])
 
 
 def ruled_out_lines(writer: _Summary, result: JsonDict) -> list[str]:

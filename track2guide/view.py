@@ -182,7 +182,7 @@ def render_question(
         f'<form class="t2-question" data-question="{_e(q["id"])}" data-type="{_e(q["type"])}" novalidate>',
         '<fieldset aria-describedby="t2-hint"><legend class="t2-legend">',
         '<h2 class="t2-question-text" tabindex="-1" data-focus elementtiming="t2-question">',
-        f"{_e(q.get('text', q['id']))}</h2></legend>",
+        f'{_e(q.get("text", q["id"]))}</h2></legend>',
         f'<p class="t2-hint" id="t2-hint">{_e(say("hint." + str(q["type"])))}</p>',
     ]
     if q.get("help"):
@@ -264,13 +264,7 @@ def _warnings(items: Json, root: str) -> str:
 
 
 def _outcome(
-    o: Mapping[str, Json],
-    labels: Mapping[str, Labels],
-    root: str,
-    *,
-    top: bool,
-    open_: bool,
-    titles: Mapping[str, str] | None = None,
+    o: Mapping[str, Json], labels: Mapping[str, Labels], root: str, *, top: bool, open_: bool
 ) -> str:
     """One ranked outcome; its reasons, next steps and warnings fold away unless `open_`."""
     from .resultview import score  # here: resultview builds on this module's helpers
@@ -279,14 +273,14 @@ def _outcome(
         f'<li class="t2-outcome{" t2-outcome--top" if top else ""}"{_data("outcome", o.get("outcome"))}>',
         f"<h3>{_e(o.get('title', o.get('outcome')))}</h3>",
         f"<p>{_e(o.get('summary', ''))}</p>",
-        score(o, titles),
+        score(o),
     ]
     reasons = [r for r in o.get("reasons", []) if r.get("reason")]
     details = ""
     if reasons:
         lis = "".join(
             f'<li>{_e(r["reason"])} <span class="t2-from">({_e(_because(r, labels))})</span>'
-            f"{_inline_link(r.get('link'), root)}</li>"
+            f'{_inline_link(r.get("link"), root)}</li>'
             for r in reasons
         )
         details = f'<p class="t2-why">{_e(say("why"))}</p><ul class="t2-reasons">{lis}</ul>'
@@ -380,12 +374,10 @@ def verdict(result: Mapping[str, Json]) -> str:
 def render_result(tree: Json | Tree, answers: Json, state: Mapping[str, Json], *, root: str = "") -> str:
     """The result screen: verdict, reasons, links, warnings, then the review list and actions."""
     # imported here: resultview builds on this module's helpers
-    from .resultview import render_changes, render_ruled_out, render_strength, render_then, titles_of
+    from .resultview import render_changes, render_ruled_out, render_strength, render_then
 
     result = state["result"]
-    labels = {
-        str(e["question"]): _labels(tree, answers, str(e["question"]), e) for e in state.get("path", [])
-    }
+    labels = {str(e["question"]): _labels(tree, answers, str(e["question"]), e) for e in state["path"]}
     parts = [
         render_progress(state.get("progress", {}), None),
         f'<section class="t2-result"{_data("kind", result["kind"])}{_data("ready", result.get("ready"))}'
@@ -405,7 +397,7 @@ def render_result(tree: Json | Tree, answers: Json, state: Mapping[str, Json], *
         parts.append(
             '<ol class="t2-ranked">'
             + "".join(
-                _outcome(o, labels, root, top=i == 0 and clear, open_=unfold, titles=titles_of(result))
+                _outcome(o, labels, root, top=i == 0 and clear, open_=unfold)
                 for i, (o, unfold) in enumerate(zip(ranked, _unfolded(ranked, clear), strict=True))
             )
             + "</ol>"

@@ -174,6 +174,7 @@ def rank(tree: Tree, path: Sequence[tuple[str, Answer]]) -> JsonDict:
         }
         if r.mix_of:
             entry["mix_of"] = list(r.mix_of)
+            entry["mix_titles"] = [tree.outcomes.get(x, {}).get("title", x) for x in r.mix_of]
         entries.append(entry)
     count = weighted_answers(tree, path)
     level = strength(tree, ranked, count)

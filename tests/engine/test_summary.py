@@ -36,9 +36,9 @@ def test_summary_of_several_trees_unfinished_gated_and_invalid() -> None:
     text = summary_markdown(items)
     assert "Not finished yet: the next question is “Who will take part?”." in text
     assert "**Before anything else: Cancel**\n\nNobody is coming." in text
-    assert "**Ready: every required item is met.**\n\nThe room will do." in text
+    assert "**Ready: every required item that applies is met.**\n\nThe room will do." in text
     gated = text.split("**Before anything else: Cancel**")[1].split("\n## ")[0]
-    assert "**Not ready: some required items are missing.**" in gated  # the checklist follows the advice
+    assert "**Not ready yet: some required items are missing.**" in gated  # the checklist follows the advice
     assert (
         "These answers could not be used:\n\n- 'maybe' is not one of the answers to question 'goal'." in text
     )

@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TREES = ("choose-process", "approach", "venue")
 READY_MS = 60_000  # generous: this CI box is slow; a real start takes a few seconds
 RESULT_KEYS = ("top", "clear", "gate", "ranked", "warnings", "ready", "missing_required", "missing_other",
-               "met", "not_applicable")
+               "met", "not_applicable", "strength", "ruled_out")
 
 READ_RESULT = """() => {
   const box = document.querySelector('.t2-result');
@@ -21,10 +21,12 @@ READ_RESULT = """() => {
   const gate = box.querySelector('.t2-gate');
   const out = {gate: gate ? gate.dataset.outcome : null, warnings: ids('li[data-warning]', 'warning'),
                kind: box.dataset.kind};
-  if (box.dataset.kind === 'ranking' && !gate) {
-    out.clear = !!top;
-    out.top = top ? top.dataset.outcome : null;
+  if (box.dataset.kind === 'ranking') {  // a gate's advice comes first; the ranking follows
+    out.strength = box.dataset.strength || null;
+    out.clear = out.strength === 'clear' && !!top;
+    out.top = box.dataset.top || null;
     out.ranked = ids('li.t2-outcome', 'outcome');
+    out.ruled_out = ids('.t2-ruled-out li[data-outcome]', 'outcome');
   }
   if (box.querySelector('.t2-items') || box.dataset.kind === 'checklist') {
     out.ready = box.dataset.kind === 'checklist' ? box.dataset.ready === 'true' : undefined;
