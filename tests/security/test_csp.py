@@ -173,11 +173,11 @@ def test_injected_requests_are_blocked(
 
 @pytest.mark.browser
 def test_wizard_and_search_work_under_the_policy(
-    recorded_page: tuple[Any, Recorder], site_url: str, catcher: str, tmp_path: Path
+    wizard_page: tuple[Any, Recorder], site_url: str, catcher: str, tmp_path: Path
 ) -> None:
     from tests.wizard.helpers import finished, open_wizard, result_of, walk
 
-    page, rec = recorded_page
+    page, rec = wizard_page
     scenario = next(s for s in finished("choose-process") if s["expect"]["result"].get("top"))
     open_wizard(page, site_url, "choose-process")
     assert page.evaluate("() => window.TRACK2_WIZARD.where") == "worker"
