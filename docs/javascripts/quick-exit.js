@@ -56,7 +56,7 @@
     if (!exited && !marked()) return;
     e.stopImmediatePropagation();
     blankState();
-    location.reload();
+    if (exited) location.reload();  // this very document was emptied on leaving
   }, true);
   window.addEventListener("pageshow", function (e) {
     if (e.persisted && (exited || marked())) {  // restored whole from the back/forward cache

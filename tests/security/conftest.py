@@ -24,3 +24,8 @@ def wizard_page(recorded_page: tuple[Any, Recorder]) -> tuple[Any, Recorder]:
     page, rec = recorded_page
     page.add_init_script("window.TRACK2_START_TIMEOUT_MS = 90000;")
     return page, rec
+
+
+@pytest.fixture
+def file_url(built_site: Path) -> str:
+    return built_site.as_uri()

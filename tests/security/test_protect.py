@@ -39,6 +39,7 @@ ENCRYPT_FIXED = """async (v) => {
   const hex = (h) => new Uint8Array(h.match(/../g).map((b) => parseInt(b, 16)));
   return await TRACK2_PROTECT.encrypt(v.plain, v.passphrase, {salt: hex(v.salt), iv: hex(v.iv)});
 }"""
+ALERT_SAYS = "(words) => document.querySelector('.t2-alert').textContent.includes(words)"
 DECRYPT = """async ([text, passphrase]) => {
   try { return {plain: await TRACK2_PROTECT.decrypt(text, passphrase)}; }
   catch (e) { return {reason: e.reason || String(e)}; }
@@ -154,7 +155,9 @@ def test_protected_keeping_in_the_wizard(wizard_page: tuple[Any, Recorder], buil
     assert rec.page_errors == []
 
 
-def test_protected_download_and_load(wizard_page: tuple[Any, Recorder], built_site: Path, tmp_path: Path) -> None:
+def test_protected_download_and_load(
+    wizard_page: tuple[Any, Recorder], built_site: Path, tmp_path: Path
+) -> None:
     page, _rec = wizard_page
     scenario = next(s for s in finished("choose-process") if s["expect"]["result"].get("top"))
     open_wizard(page, built_site.as_uri(), "choose-process")
@@ -190,7 +193,7 @@ def test_protected_download_and_load(wizard_page: tuple[Any, Recorder], built_si
         load(broken)
         if _reason == "passphrase":
             _unlock(page, "another passphrase")
-        page.wait_for_function("() => document.querySelector('.t2-alert').textContent.includes('Nothing was')")
+        page.wait_for_function(ALERT_SAYS, arg="Nothing was")
         assert bad[:40] not in page.text_content(".t2-alert")
         if _reason == "passphrase":
             page.locator(".t2-unlock .md-button:not(.md-button--primary)").click()
