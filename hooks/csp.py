@@ -11,7 +11,8 @@ That frame inherits this page's policy, and its script text holds the search wor
 URL, so its hash is computed here from the shim's own template.
 
 Table cells aligned by Markdown get an `align` attribute instead of a style attribute
-(which `style-src 'self'` would block); any other inline style or event handler fails the
+(which `style-src 'self'` would block); `<link rel="prev|next">` hints go (Firefox
+prefetches them, and the policy refuses and reports it); any other inline style or event handler fails the
 build, since the browser would ignore it silently.
 
 Runs in on_post_build over every HTML file (pages, 404, generated ones), after the
@@ -55,6 +56,9 @@ INLINE_HANDLER = re.compile(r"<[a-z][^>]*\s(on[a-z]+|style)\s*=", re.IGNORECASE)
 # Markdown tables align columns with a style attribute, which style-src 'self' blocks;
 # the align attribute does the same (Material styles th/td[align]) and is no style.
 TABLE_ALIGN = re.compile(r'(<t[hd]) style="text-align: (left|right|center);"')
+# Firefox prefetches <link rel="next"> (and the policy then reports it); the page's own
+# footer links do the navigating, so these hints go.
+PREFETCH_HINT = re.compile(r'\s*<link rel="(?:prev|next)" href="[^"]*">')
 CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
 
 
@@ -138,7 +142,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     shim_js = shim_path.read_text(encoding="utf-8") if shim_path.is_file() else None
     problems = []
     for path in sorted(site.rglob("*.html")):
-        html = TABLE_ALIGN.sub(r'\1 align="\2"', path.read_text(encoding="utf-8"))
+        html = PREFETCH_HINT.sub("", TABLE_ALIGN.sub(r'\1 align="\2"', path.read_text(encoding="utf-8")))
         for match in INLINE_HANDLER.finditer(html):
             problems.append(f"{path.relative_to(site).as_posix()}: inline {match.group(1)}= attribute")
         path.write_text(with_policy(html, shim_js), encoding="utf-8")
