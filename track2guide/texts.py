@@ -23,6 +23,7 @@ ENGINE_TEXTS: Texts = MappingProxyType(
         "error.unknown-question": "This wizard has no question '{question}'.",
         "error.unknown-choice": "'{choice}' is not one of the answers to question '{question}'.",
         "error.wrong-type.single": "Question '{question}' takes exactly one answer, not a list.",
+        "error.wrong-type.value": "Question '{question}' needs an answer given as text.",
         "error.wrong-type.list": "Question '{question}' takes a list of answers.",
         "error.duplicate-choice": "The answer '{choice}' is given twice for question '{question}'.",
         "error.not-on-path": (
