@@ -104,8 +104,8 @@ def test_clear_all_on_the_tools_page(recorded_page: Any, site_url: str) -> None:
                             localStorage.setItem('track2-wizard:approach', '{}');
                             localStorage.setItem('unrelated', 'x'); }""")
     page.locator(".t2-clear-all").click()  # visits each wizard page, which clears its own storage
-    page.wait_for_function("() => document.querySelector('.t2-clear .t2-notice').textContent !== ''")
-    assert page.url == f"{site_url}/tools/index.html"
+    page.wait_for_function("() => (document.querySelector('.t2-clear .t2-notice') || {}).textContent")
+    assert page.evaluate("() => location.href") == f"{site_url}/tools/index.html"
     assert page.evaluate(KEPT) == []
     assert page.evaluate("() => localStorage.getItem('unrelated')") == "x"
     assert "cleared" in page.text_content(".t2-clear .t2-notice")
