@@ -166,7 +166,48 @@ async function quickExit() {
   return { exitedTo, stateAfterBack };
 }
 
+/* Requests a payload that slipped in would try, from a page opened from disk: each must
+ * be refused by the policy (a violation recorded) before anything is sent. */
+async function injected(elsewhere) {
+  const { page, rec } = await openRecorded(fileUrl('tools/index.html'), null);
+  const tries = await page.evaluate(async (x) => {
+    const out = [];
+    const attempt = async (name, run) => {
+      try { await run(); out.push(name + ': sent'); } catch (e) { out.push(name + ': ' + e.name); }
+    };
+    await attempt('fetch', () => fetch(x + '/fetch', { mode: 'no-cors' }));
+    await attempt('beacon', () => { if (!navigator.sendBeacon(x + '/beacon', 'a')) throw new Error('refused'); });
+    await attempt('image', () => { new Image().src = x + '/image'; });
+    await attempt('script', () => { const s = document.createElement('script'); s.src = x + '/s.js';
+                                    document.head.appendChild(s); });
+    await attempt('frame', () => { const f = document.createElement('iframe'); f.src = x + '/frame';
+                                   document.body.appendChild(f); });
+    await new Promise((r) => setTimeout(r, 1500));
+    return out;
+  }, elsewhere);
+  const out = { tries, csp: await violations(page), foreign: rec.foreign };
+  await page.close();
+  return out;
+}
+
+/* Known-answer vector of docs/javascripts/protect.js (the same as tests/security/test_protect.py). */
+async function knownAnswer(vector) {
+  const page = await browser.newPage();
+  await page.goto(fileUrl('tools/index.html'), { waitUntil: 'load' });
+  const out = await page.evaluate(async (v) => {
+    const hex = (h) => new Uint8Array(h.match(/../g).map((b) => parseInt(b, 16)));
+    const text = await TRACK2_PROTECT.encrypt(v.plain, v.passphrase, { salt: hex(v.salt), iv: hex(v.iv) });
+    let wrong;
+    try { await TRACK2_PROTECT.decrypt(text, v.passphrase + 'x'); wrong = 'opened'; } catch (e) { wrong = e.reason; }
+    return { data: JSON.parse(text).data, plain: await TRACK2_PROTECT.decrypt(text, v.passphrase), wrong };
+  }, vector);
+  await page.close();
+  return out;
+}
+
 async function safetyChecks(out) {
+  out.injected = await injected(spec.safety.http);
+  out.knownAnswer = await knownAnswer(spec.safety.vector);
   out.top = spec.safety.top;
   out.wizardFile = await wizardUnderPolicy(pathToFileURL(siteDir).href, null);
   out.wizardHttp = await wizardUnderPolicy(spec.safety.http, spec.safety.http);

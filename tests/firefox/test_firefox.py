@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT, site_pages
+from tests.security.test_protect import VECTORS
 from tests.wizard.helpers import finished
 
 pytestmark = pytest.mark.browser
@@ -36,7 +37,8 @@ def firefox_report(
     answers = work / "answers.json"
     answers.write_text(json.dumps({"tree": "choose-process", "version": 1, "answers": chosen["answers"]}))
     spec = {
-        "safety": {"http": http_site, "answers": str(answers), "top": chosen["expect"]["result"]["top"]},
+        "safety": {"http": http_site, "answers": str(answers), "top": chosen["expect"]["result"]["top"],
+                   "vector": VECTORS[0]},
         "pages": [p for p in site_pages(built_site) if p != "404.html"],
         "wizard": {
             "tree": "approach",
@@ -90,3 +92,16 @@ def test_quick_exit_then_back_in_firefox(firefox_report: dict[str, Any]) -> None
     got = firefox_report["safety"]["quickExit"]
     assert got["exitedTo"] == "site/index.html"
     assert got["stateAfterBack"] == "null"
+
+
+def test_injected_requests_are_refused_in_firefox(firefox_report: dict[str, Any]) -> None:
+    got = firefox_report["safety"]["injected"]
+    directives = " ".join(got["csp"])
+    for word in ("connect-src", "img-src", "script-src", "frame-src"):
+        assert word in directives, (word, got)
+    assert "fetch: TypeError" in got["tries"] and "beacon: Error" in got["tries"]
+
+
+def test_protection_known_answer_in_firefox(firefox_report: dict[str, Any]) -> None:
+    got = firefox_report["safety"]["knownAnswer"]
+    assert got == {"data": VECTORS[0]["data"], "plain": VECTORS[0]["plain"], "wrong": "passphrase"}
