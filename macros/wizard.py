@@ -23,6 +23,7 @@ if str(ROOT) not in sys.path:
 
 from track2guide.wizard import first_screen  # noqa: E402
 
+from .safety import privacy_html, safety_html  # noqa: E402
 from .treesource import TreeSource  # noqa: E402
 
 # In load order: engine and trees (hooks/trees.py), then the runtime (hooks/pyodide_bundle.py).
@@ -46,6 +47,12 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
+def no_submit(html: str) -> str:
+    """The pre-rendered form, made unable to submit: without JavaScript it would put the
+    answer into the page's URL (method="dialog" outside a dialog does nothing)."""
+    return html.replace("<form ", '<form method="dialog" ', 1)
+
+
 def wizard_html(tree: dict[str, Any], page_url: str) -> str:
     """The whole wizard block for a page at `page_url` (one HTML block, no blank lines)."""
     root = page_root(page_url)
@@ -63,7 +70,7 @@ def wizard_html(tree: dict[str, Any], page_url: str) -> str:
         '<p class="t2-alert" role="alert"></p>',
         '<p class="t2-notice" role="status"></p>',
         '<p class="t2-live t2-sr" aria-live="polite"></p>',
-        f'<div class="t2-screen">{first_screen(tree, root)}</div>',
+        f'<div class="t2-screen">{no_submit(first_screen(tree, root))}</div>',
         '<div class="t2-toolbar" role="group" aria-label="Wizard controls">',
         '<button type="button" class="md-button" data-action="restart">Start again</button>',
         '<button type="button" class="md-button" data-action="download">Download my answers</button>',
@@ -74,10 +81,10 @@ def wizard_html(tree: dict[str, Any], page_url: str) -> str:
         '<label for="t2-keep">Keep my answers on this device</label></span>',
         '<button type="button" class="md-button" data-action="clear">Clear my answers</button>',
         "</div>",
-        '<p class="t2-privacy">Your answers stay on this device: nothing is sent anywhere. They are kept in '
-        "this browser only if you tick the box above, until you clear them.</p>",
+        privacy_html(root),
         f'<noscript><p class="t2-noscript">This wizard needs JavaScript. Use the <a href="{_e(paper)}">paper '
         "version</a> instead.</p></noscript>",
+        safety_html(root),
         f'<script src="{_e(root + HOST)}"></script>',
         f'<script src="{_e(root + SHELL)}"></script>',
         "</div>",
@@ -116,5 +123,5 @@ def register(env: Any, trees: TreeSource) -> None:
         return (
             '<div class="t2-clear"><button type="button" class="md-button t2-clear-all">'
             'Clear all kept answers</button><p class="t2-notice" role="status"></p>'
-            f'<script src="{_e(root + SHELL)}"></script></div>'
+            f'{safety_html(root)}<script src="{_e(root + SHELL)}"></script></div>'
         )

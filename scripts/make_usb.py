@@ -5,6 +5,7 @@ Layout inside the zip (one top folder, so unpacking never scatters files):
 
     Track II Handbook/START-HERE.html   opens site/index.html
     Track II Handbook/HOW-TO-OPEN.txt   what to do, in plain words
+    Track II Handbook/SHA256SUMS        the SHA-256 of every other file, to check the copy
     Track II Handbook/site/...          the built site, works from file://
 
 Usage: python scripts/make_usb.py [--site DIR] [--out FILE]
@@ -12,6 +13,7 @@ Usage: python scripts/make_usb.py [--site DIR] [--out FILE]
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import subprocess
 import sys
@@ -52,6 +54,10 @@ keep your answers only if you tick "keep my answers on this device", and the
 "Clear my answers" button wipes them. On a shared computer, clear them when
 you are done.
 
+To check that no file was changed on the way: open a terminal in this folder and
+run `sha256sum -c SHA256SUMS` (Linux) or `shasum -a 256 -c SHA256SUMS` (macOS).
+Every line must end in OK.
+
 Text rewritten in our own words from "Conducting Track II Peacemaking"
 (Heidi Burgess and Guy Burgess, USIP Peacemaker's Toolkit, 2010).
 """
@@ -63,15 +69,22 @@ def build(dest: Path) -> None:
     subprocess.run(cmd, cwd=ROOT, check=True, env=env)
 
 
+def sha256sums(entries: dict[str, bytes]) -> str:
+    """`sha256sum` format (hash, two spaces, path relative to the top folder), sorted by path."""
+    return "".join(f"{hashlib.sha256(data).hexdigest()}  {name}\n" for name, data in sorted(entries.items()))
+
+
 def make_zip(site: Path, out: Path) -> Path:
     """Write the zip from an already built site directory; return its path."""
     out.parent.mkdir(parents=True, exist_ok=True)
+    entries = {"START-HERE.html": START_HERE.encode("utf-8"), "HOW-TO-OPEN.txt": HOW_TO_OPEN.encode("utf-8")}
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            entries[f"site/{path.relative_to(site).as_posix()}"] = path.read_bytes()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        zf.writestr(f"{TOP}/START-HERE.html", START_HERE)
-        zf.writestr(f"{TOP}/HOW-TO-OPEN.txt", HOW_TO_OPEN)
-        for path in sorted(site.rglob("*")):
-            if path.is_file():
-                zf.write(path, f"{TOP}/site/{path.relative_to(site).as_posix()}")
+        for name, data in entries.items():
+            zf.writestr(f"{TOP}/{name}", data)
+        zf.writestr(f"{TOP}/SHA256SUMS", sha256sums(entries))
     return out
 
 

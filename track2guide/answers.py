@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .conditions import Answer
 from .jsontypes import Json, JsonDict
+from .safetext import short_id
 from .texts import Texts, say
 from .tree import Tree
 
@@ -41,26 +42,26 @@ def check_value(
     ids = [c["id"] for c in q["choices"]]
     if q["type"] == "single":
         if not isinstance(value, str):
-            return None, [error("wrong-type", say(texts, "error.wrong-type.single", question=qid), qid)]
+            key = "error.wrong-type.single" if isinstance(value, list) else "error.wrong-type.value"
+            return None, [error("wrong-type", say(texts, key, question=qid), qid)]
         if value not in ids:
-            return None, [
-                error("unknown-choice", say(texts, "error.unknown-choice", choice=value, question=qid), qid)
-            ]
+            message = say(texts, "error.unknown-choice", choice=short_id(value), question=qid)
+            return None, [error("unknown-choice", message, qid)]
         return value, []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         return None, [error("wrong-type", say(texts, "error.wrong-type.list", question=qid), qid)]
     errors: list[JsonDict] = []
-    seen: list[str] = []
+    seen: set[str] = set()  # a set: a long hostile list stays linear
     for v in value:
         if v not in ids:
-            errors.append(
-                error("unknown-choice", say(texts, "error.unknown-choice", choice=v, question=qid), qid)
-            )
+            errors.append(error(
+                "unknown-choice", say(texts, "error.unknown-choice", choice=short_id(v), question=qid), qid
+            ))
         elif v in seen:
             errors.append(
                 error("bad-format", say(texts, "error.duplicate-choice", choice=v, question=qid), qid)
             )
-        seen.append(v)
+        seen.add(v)
     if not errors:
         errors = _multiple_rules(tree, qid, list(value), texts)
     return (None, errors) if errors else (list(value), [])
@@ -91,12 +92,13 @@ def check_document(
     errors: list[JsonDict] = []
     for key in doc:
         if key not in DOC_KEYS:
-            errors.append(_bad_format(texts, "detail.unknown-key", key=str(key)))
+            errors.append(_bad_format(texts, "detail.unknown-key", key=short_id(key)))
     got_tree, version, given = doc.get("tree"), doc.get("version"), doc.get("answers")
     if not isinstance(got_tree, str):
         errors.append(_bad_format(texts, "detail.tree"))
     elif got_tree != tree.id:
-        errors.append(error("wrong-tree", say(texts, "error.wrong-tree", got=got_tree, tree=tree.id)))
+        message = say(texts, "error.wrong-tree", got=short_id(got_tree), tree=tree.id)
+        errors.append(error("wrong-tree", message))
     if not isinstance(version, int) or isinstance(version, bool):
         errors.append(_bad_format(texts, "detail.version"))
     elif version != tree.version:
@@ -112,7 +114,7 @@ def check_document(
             errors.append(
                 error(
                     "unknown-question",
-                    say(texts, "error.unknown-question", question=str(qid)),
+                    say(texts, "error.unknown-question", question=short_id(qid)),
                     qid if isinstance(qid, str) else None,
                 )
             )

@@ -66,8 +66,12 @@ def render_changes(result: Mapping[str, Json]) -> str:
             result=c.get("top_title") or say("nothing-indicated"),
             strength=say(f"strength.{c.get('strength')}").lower(),
         )
-        hidden = f'<span class="t2-sr">{_e(say("change.hidden", question=c.get("question_text", "")))}</span>'
-        change = button("change", say("change") + hidden, extra=f' data-question="{_e(c.get("question"))}"')
+        change = button(
+            "change",
+            say("change"),
+            question=str(c.get("question")),
+            hidden=say("change.hidden", question=c.get("question_text", "")),
+        )
         lis.append(
             f"<li{_data('question', c.get('question'))}>"
             f'<span class="t2-change-q">{_e(c.get("question_text"))}</span> '

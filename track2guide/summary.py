@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from .engine import step
 from .jsontypes import Json, JsonDict
+from .safetext import link_target
 from .texts import Texts, say
 from .tree import Tree, unwrap
 
@@ -17,7 +18,13 @@ def _cell(text: object) -> str:
 def _link(link: Json, base: str) -> str:
     if not isinstance(link, dict) or not link.get("href"):
         return ""
-    return f"[{link.get('title', link['href'])}]({base}{link['href']})"
+    href = str(link["href"])
+    title = _cell(link.get("title", href)).replace("[", "\\[").replace("]", "\\]")
+    target = link_target(href)
+    if target is None or any(ch in target for ch in " ()<>"):
+        return title  # no link where the target could leave the site or break out of Markdown
+    relative = ":" not in target.split("/")[0] and not target.startswith(("/", "#"))
+    return f"[{title}]({base + target if relative else target})"
 
 
 class _Summary:
@@ -193,11 +200,14 @@ def change_lines(writer: _Summary, result: JsonDict) -> list[str]:
 
 
 def summary_markdown(
-    items: Iterable[tuple[Json, Json]], *, base_url: str = "", texts: Texts | None = None
+    items: Iterable[tuple[Json, Json]], *, base_url: str = "", texts: Texts | None = None,
+    credit: bool = False,
 ) -> str:
-    """Markdown plan summary for `[(tree, answers), ...]`; links get `base_url` in front."""
+    """Markdown plan summary for `[(tree, answers), ...]`; links get `base_url` in front.
+
+    Neutral by default: the line naming the handbook comes only with `credit`."""
     writer = _Summary(base_url, texts)
-    out = [f"# {say(texts, 'summary.title')}", "", say(texts, "summary.intro"), ""]
+    out = [f"# {say(texts, 'summary.title')}", ""] + ([say(texts, "summary.intro"), ""] if credit else [])
     for tree, answers in items:
         out += writer.section(tree, answers)
     return "\n".join(out).rstrip("\n") + "\n"

@@ -23,6 +23,7 @@ ENGINE_TEXTS: Texts = MappingProxyType(
         "error.unknown-question": "This wizard has no question '{question}'.",
         "error.unknown-choice": "'{choice}' is not one of the answers to question '{question}'.",
         "error.wrong-type.single": "Question '{question}' takes exactly one answer, not a list.",
+        "error.wrong-type.value": "Question '{question}' needs an answer given as text.",
         "error.wrong-type.list": "Question '{question}' takes a list of answers.",
         "error.too-few-choices": "Tick at least {count} answer(s) to this question.",
         "error.exclusive-choice": "“{choice}” cannot be ticked together with other answers.",

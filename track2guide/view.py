@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from .engine import question
 from .jsontypes import Json, JsonDict
+from .safetext import link_target
 from .tree import Tree
 
 VIEW_TEXTS: Mapping[str, str] = MappingProxyType(
@@ -80,6 +81,9 @@ VIEW_TEXTS: Mapping[str, str] = MappingProxyType(
         "so the wizard starts afresh.",
         "load.too-big": "The file is too big to be an answers file (limit {limit} KB).",
         "load.not-json": "The file is not a JSON answers file.",
+        "load.too-deep": "The file is nested far more deeply than an answers file ever is.",
+        "load.off-path": "{count} answer(s) in the file belong to questions your other answers skip, "
+        "so they were left out.",
         "dropped": "{count} later answer(s) no longer applied after this change and were removed.",
         "restarted": "Started again: all answers cleared.",
         "unknown-action": "That action is not known.",
@@ -106,10 +110,12 @@ def _data(name: str, value: Json) -> str:
 
 def _href(href: object, root: str) -> str:
     """A link target: handbook paths get the page's `root` prefix; only http(s) and mailto schemes pass."""
-    url = str(href)
+    url = link_target(str(href))
+    if url is None:
+        return "#"
     scheme, colon, _rest = url.partition(":")
-    if colon and not any(ch in scheme for ch in "/?#"):
-        return url if scheme.lower() in ("http", "https", "mailto") else "#"
+    if colon and not any(ch in scheme for ch in "/?#\\"):
+        return url
     return url if url.startswith(("/", "#")) else root + url
 
 
@@ -127,10 +133,16 @@ def _inline_link(link: Json, root: str) -> str:
     return f' <a href="{_e(_href(link["href"], root))}">{_e(link.get("title") or link["href"])}</a>'
 
 
-def button(action: str, label: str, *, primary: bool = False, submit: bool = False, extra: str = "") -> str:
+def button(
+    action: str, label: str, *, primary: bool = False, submit: bool = False,
+    question: str | None = None, hidden: str | None = None,
+) -> str:
+    """A button; every text escaped (`hidden`: words for screen readers only)."""
     kind = "submit" if submit else "button"
     cls = "md-button md-button--primary" if primary else "md-button"
-    return f'<button type="{kind}" class="{cls}" data-action="{action}"{extra}>{label}</button>'
+    data = f' data-question="{_e(question)}"' if question is not None else ""
+    extra = f'<span class="t2-sr">{_e(hidden)}</span>' if hidden else ""
+    return f'<button type="{kind}" class="{cls}" data-action="{_e(action)}"{data}>{_e(label)}{extra}</button>'
 
 
 def render_progress(progress: Mapping[str, Json], number: int | None = None) -> str:
@@ -239,8 +251,7 @@ def render_review(tree: Json | Tree, answers: Json, state: Mapping[str, Json]) -
         shown = _e(labels[0] if labels else say("none-ticked"))
         if len(labels) > 1:
             shown = '<ul class="t2-answer-list">' + "".join(f"<li>{_e(x)}</li>" for x in labels) + "</ul>"
-        hidden = f'<span class="t2-sr">{_e(say("change.hidden", question=text))}</span>'
-        change = button("change", say("change") + hidden, extra=f' data-question="{_e(qid)}"')
+        change = button("change", say("change"), question=qid, hidden=say("change.hidden", question=text))
         rows.append(
             f'<div class="t2-answer-row"><dt>{_e(text)}</dt><dd>{shown}</dd>'
             f'<dd class="t2-change">{change}</dd></div>'

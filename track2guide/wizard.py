@@ -93,13 +93,17 @@ def _messages(head: str, errors: Json) -> str:
 
 
 def parse_answers_file(tree: Json | Tree, text: Json) -> tuple[JsonDict | None, str | None]:
-    """(answers document, None) for a usable answers file text, else (None, plain-text reason)."""
+    """(answers document, None) for a usable answers file text, else (None, plain-text reason).
+
+    Only answers on the path the file's own answers lead along are kept, so the session
+    (and any file downloaded from it) holds exactly what the review shows; `off_path`
+    tells how many were left out."""
     if not isinstance(text, str):
         return None, say("load.not-json")
     if len(text) > MAX_FILE_CHARS:
         return None, say("load.too-big", limit=MAX_FILE_CHARS // 1024)
     if nesting(text) > MAX_NESTING:  # deep nesting overflows Pyodide's stack inside json.loads
-        return None, say("load.not-json")
+        return None, say("load.too-deep")
     try:
         doc = json.loads(text)
     except (ValueError, RecursionError):
@@ -107,7 +111,20 @@ def parse_answers_file(tree: Json | Tree, text: Json) -> tuple[JsonDict | None, 
     state = step(tree, doc, changes=False)
     if not state.get("ok"):
         return None, _messages("", state.get("errors")).strip()
-    return {"tree": doc["tree"], "version": doc["version"], "answers": doc["answers"]}, None
+    on_path = set(_path_ids(state))
+    answers = {q: a for q, a in doc["answers"].items() if q in on_path}
+    return {"tree": doc["tree"], "version": doc["version"], "answers": answers}, None
+
+
+def off_path_count(text: Json, doc: JsonDict) -> int:
+    """How many answers of the file `text` were left out of `doc` (0 if it cannot tell)."""
+    try:
+        given = json.loads(text) if isinstance(text, str) else None
+    except (ValueError, RecursionError):
+        return 0
+    if not isinstance(given, dict) or not isinstance(given.get("answers"), dict):
+        return 0
+    return len(given["answers"]) - len(doc["answers"])
 
 
 def _after_answer(state: Mapping[str, Json], qid: str, back_to: Json) -> str | None:
@@ -155,7 +172,9 @@ def _event(
             return session, f"{say('load.failed')} {problem}", True
         if doc is None:
             return _session(start(tree)), f"{say('resume.failed')} {problem}", True
-        return _session(doc), say("load.ok") if action == "load" else say("resume.ok"), False
+        told = say("load.ok") if action == "load" else say("resume.ok")
+        left_out = off_path_count(event.get("text"), doc)
+        return _session(doc), f"{told} {say('load.off-path', count=left_out)}" if left_out else told, False
     moves: dict[Json, tuple[JsonDict, str | None]] = {
         "back": (_session(answers, _back(step(tree, answers, changes=False), at)), None),
         "change": (_session(answers, str(event.get("question")), "review"), None),
@@ -164,7 +183,7 @@ def _event(
         "restart": (_session(start(tree)), say("restarted")),
         "show": (session, None),
     }
-    if action not in moves:
+    if not isinstance(action, str) or action not in moves:  # a list or dict is no key
         return session, say("unknown-action"), True
     new, message = moves[action]
     return new, message, False

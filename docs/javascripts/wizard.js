@@ -18,15 +18,6 @@
     try { return window.localStorage; } catch (e) { return null; }
   }
 
-  function clearAllKept() {
-    var store = storage();
-    if (!store) return;
-    for (var i = store.length - 1; i >= 0; i--) {
-      var key = store.key(i);
-      if (key && key.indexOf(STORE_PREFIX) === 0) store.removeItem(key);
-    }
-  }
-
   function download(name, text, type) {
     var url = URL.createObjectURL(new Blob([text], { type: type }));
     var link = document.createElement("a");
@@ -62,6 +53,12 @@
     this.failed = false;
     var store = storage();
     this.keep.checked = !!(store && store.getItem(this.key));
+    this.saving = Promise.resolve();  // kept answers are written in order (encryption is async)
+    // Passphrase protection of kept answers and files: docs/javascripts/protect.js.
+    this.protector = new window.TRACK2_PROTECT.Protector(box, function (kind, text) {
+      this.say(kind === "alert" ? this.alert : this.notice, text);
+    }.bind(this));
+    this.protector.onChange = this.save.bind(this);
     box.addEventListener("submit", this.onSubmit.bind(this));
     box.addEventListener("click", this.onClick.bind(this));
     this.keep.addEventListener("change", this.onKeep.bind(this));
@@ -80,7 +77,16 @@
                       event: JSON.stringify(event), root: self.root });
       };
       var kept = storage() && storage().getItem(self.key);
-      return self.run(kept ? { action: "resume", text: kept } : { action: "show" }, false);
+      if (!kept) return self.run({ action: "show" }, false);
+      return self.protector.open(kept, "Your kept answers are").then(function (text) {
+        if (text !== null) return self.run({ action: "resume", text: text }, false);
+        self.keep.checked = false;  // left locked: not used, and not overwritten unless kept again
+        return self.run({ action: "show" }, false);
+      }, function (error) {
+        self.say(self.alert, error.message);
+        self.keep.checked = false;
+        return self.run({ action: "show" }, false);
+      });
     }).then(function () {
       performance.mark("t2-ready");  // benchmarks/bench_wizard.py reads these marks
       self.ready = true;
@@ -121,7 +127,7 @@
 
   /* Pass one event to Python and show what it returns (never rejects). */
   Wizard.prototype.run = async function (event, moveFocus) {
-    if (event.action === "download") { this.downloadAnswers(); return; }
+    if (event.action === "download") { await this.downloadAnswers(); return; }
     var result;
     try {
       result = await this.engine(this.session, event);
@@ -131,7 +137,7 @@
       return;
     }
     if (event.action === "export") {
-      download(this.treeId + "-plan.md", result.markdown, "text/markdown");
+      download("summary.md", result.markdown, "text/markdown");  // a name that tells nothing
       return;
     }
     this.say(this.alert, result.error ? result.message : "");
@@ -150,10 +156,14 @@
   };
 
   Wizard.prototype.save = function () {
-    var store = storage();
-    if (store && this.keep.checked && this.session) {
-      store.setItem(this.key, JSON.stringify(this.session.answers));
-    }
+    var store = storage(), self = this;
+    if (!store || !this.keep.checked || !this.session) return;
+    var text = JSON.stringify(this.session.answers);
+    this.saving = this.saving.then(function () { return self.protector.seal(text); }).then(function (kept) {
+      if (self.keep.checked) store.setItem(self.key, kept);
+    }).catch(function () {
+      self.say(self.alert, "Your answers could not be encrypted, so they were not kept.");
+    });
   };
 
   Wizard.prototype.onSubmit = function (e) {
@@ -177,8 +187,14 @@
   };
 
   Wizard.prototype.downloadAnswers = function () {
-    download(this.treeId + "-answers.json", JSON.stringify(this.session.answers, null, 2) + "\n", "application/json");
-    this.say(this.notice, "Your answers were saved as " + this.treeId + "-answers.json.");
+    var self = this, sealed = this.protector.on();
+    return this.protector.seal(JSON.stringify(this.session.answers, null, 2) + "\n").then(function (text) {
+      download("answers.json", text, "application/json");  // a name that tells nothing
+      self.say(self.notice, "Your answers were saved as answers.json" +
+        (sealed ? ", encrypted with your passphrase." : "."));
+    }, function () {
+      self.say(self.alert, "Your answers could not be encrypted, so nothing was saved.");
+    });
   };
 
   Wizard.prototype.onKeep = function () {
@@ -201,6 +217,7 @@
     var store = storage();
     if (store) store.removeItem(this.key);
     this.keep.checked = false;
+    if (this.protector.on()) this.protector.forget();
     this.send({ action: "restart" });
     this.say(this.notice, "Your answers were cleared from this page and from this browser.");
   };
@@ -216,7 +233,16 @@
         "It is too big to be an answers file (limit " + MAX_FILE_BYTES / 1024 + " KB).");
       return;
     }
-    file.text().then(function (text) { self.send({ action: "load", text: text }); });
+    var failed = "This file could not be loaded, and your current answers are unchanged. ";
+    file.text().then(function (text) {
+      return self.protector.open(text, "The answers in this file are").then(function (plain) {
+        if (plain !== null) self.send({ action: "load", text: plain });
+      }, function (error) { self.say(self.alert, failed + error.message); });
+    }, function () {
+      self.say(self.notice, "");
+      self.say(self.alert, failed + "The browser could not read it: it may have been moved, or be on a " +
+        "drive that is no longer connected.");
+    });
   };
 
   /* ---- Start ---- */
@@ -226,12 +252,15 @@
     document.querySelectorAll(".t2-wizard details").forEach(function (d) { d.open = true; });
   });
 
+  if (window.TRACK2_PROTECT.leaving) return;  // part of a "Clear all" round: this page is going
   document.querySelectorAll(".t2-clear-all").forEach(function (button) {
-    button.addEventListener("click", function () {
-      clearAllKept();
-      var notice = button.parentElement.querySelector(".t2-notice");
-      if (notice) notice.textContent = "Every wizard's kept answers were cleared from this browser.";
-    });
+    var notice = button.parentElement.querySelector(".t2-notice");
+    // Each wizard page clears its own storage: opened from disk, Firefox keeps one per file.
+    button.addEventListener("click", window.TRACK2_PROTECT.clearAll);
+    if (notice && window.TRACK2_PROTECT.justCleared()) {
+      notice.textContent = "Every wizard's kept answers were cleared from this browser: each wizard page " +
+        "was opened in turn to clear its own.";
+    }
   });
   document.querySelectorAll(".t2-wizard").forEach(function (box) {
     var wizard = new Wizard(box);

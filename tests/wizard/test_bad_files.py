@@ -37,6 +37,13 @@ BAD_FILES: dict[str, bytes] = {
     "extra-keys": json.dumps({**good(), "html": XSS}).encode(),
     "deeply-nested": b"[" * 20000 + b"]" * 20000,
     "huge": json.dumps(good()).encode() + b" " * (200 * 1024),
+    # issue 11: wording, cleaned ids, deep but valid JSON
+    "null-answer": json.dumps(good(answers={"process-type": None})).encode(),
+    "number-answer": json.dumps(good(answers={"process-type": 3})).encode(),
+    "deep-valid-json": json.dumps(good(answers={"process-type": [[[[[[[[[]]]]]]]]]})).encode(),
+    "bidi-choice": json.dumps(good(answers={"process-type": "\u202eevil\u2066" + "x" * 300})).encode(),
+    "bidi-question": json.dumps(good(answers={"\u202e" + "q" * 300: "dialogue"})).encode(),
+    "protected-but-cut": b'{"format": "track2-protected", "version": 1, "kdf": "PBKDF2-SHA-256", "iter',
 }
 
 
@@ -63,6 +70,7 @@ def test_every_kind_of_bad_file(recorded_page: Any, file_url: str, tmp_path: Pat
         text = alert.text_content()
         assert text.startswith(REFUSED) and len(text) > len(REFUSED) + 5, name
         assert page.evaluate("() => document.querySelector('.t2-alert').children.length") == 0, name
+        assert not any(ch in text for ch in "\u202e\u2066\x00") and "x" * 60 not in text, name
         assert session_answers(page) == before, name
         assert page.inner_html(".t2-screen") == screen, name
     assert page.get_attribute(".t2-alert", "role") == "alert"

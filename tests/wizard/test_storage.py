@@ -68,7 +68,7 @@ def test_download_then_load_gives_the_same_result(recorded_page: Any, site_url: 
     before = result_of(page)
     with page.expect_download() as info:
         page.locator('.t2-toolbar [data-action="download"]').click()
-    assert info.value.suggested_filename == "choose-process-answers.json"
+    assert info.value.suggested_filename == "answers.json"  # a name that tells nothing
     saved = tmp_path / "answers.json"
     info.value.save_as(saved)
     doc = json.loads(saved.read_text(encoding="utf-8"))
@@ -92,7 +92,7 @@ def test_export_markdown(recorded_page: Any, file_url: str) -> None:
     title = page.text_content(".t2-outcome--top h3")
     with page.expect_download() as info:
         page.locator('[data-action="export"]').click()
-    assert info.value.suggested_filename == "choose-process-plan.md"
+    assert info.value.suggested_filename == "summary.md"
     text = Path(info.value.path()).read_text(encoding="utf-8")
     assert text.startswith("# ") and title.split(" (")[0] in text
 
@@ -103,9 +103,12 @@ def test_clear_all_on_the_tools_page(recorded_page: Any, site_url: str) -> None:
     page.evaluate("""() => { localStorage.setItem('track2-wizard:venue', '{}');
                             localStorage.setItem('track2-wizard:approach', '{}');
                             localStorage.setItem('unrelated', 'x'); }""")
-    page.locator(".t2-clear-all").click()
+    page.locator(".t2-clear-all").click()  # visits each wizard page, which clears its own storage
+    page.wait_for_function("() => (document.querySelector('.t2-clear .t2-notice') || {}).textContent")
+    assert page.evaluate("() => location.href") == f"{site_url}/tools/index.html"
     assert page.evaluate(KEPT) == []
     assert page.evaluate("() => localStorage.getItem('unrelated')") == "x"
     assert "cleared" in page.text_content(".t2-clear .t2-notice")
-    assert not [u for u in rec.requests if "/assets/pyodide/" in u], "Pyodide must load only on wizard pages"
+    assert not [u for u in rec.requests if "/assets/pyodide/" in u], "the wizard pages must not start Python"
+    assert page.evaluate("() => history.length") <= 2, "the clearing round must replace history entries"
     assert rec.console_errors == [] and rec.page_errors == []
