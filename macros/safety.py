@@ -23,15 +23,19 @@ def _e(text: str) -> str:
     return escape(text, quote=True)
 
 
-def safety_html(root: str) -> str:
-    """The quick exit link, the stylesheet and the two scripts (before the wizard shell)."""
+def quick_exit_html(root: str) -> str:
+    """The stylesheet, the quick exit link and its script (before any page shell)."""
     return "".join([
         f'<link rel="stylesheet" href="{_e(root + STYLE)}">',
         f'<a class="t2-quick-exit md-button md-button--primary" href="{_e(root)}index.html" '
         'title="Leave this page at once (or press Shift three times)">Quick exit</a>',
         f'<script src="{_e(root + QUICK_EXIT)}"></script>',
-        f'<script src="{_e(root + PROTECT)}"></script>',
     ])
+
+
+def safety_html(root: str) -> str:
+    """Quick exit and the passphrase script (both before the wizard shell)."""
+    return quick_exit_html(root) + f'<script src="{_e(root + PROTECT)}"></script>'
 
 
 def privacy_html(root: str) -> str:

@@ -25,6 +25,8 @@ from track2guide.workbook_view import render_form
 from track2guide_build.anchors import collect_anchors
 from track2guide_build.workbook import load_workbook
 
+from .safety import PRIVACY, quick_exit_html
+
 ROOT = Path(__file__).resolve().parent.parent
 PAPER_LINK_BASE = "../../"
 STYLE = "stylesheets/workbook.css"
@@ -74,6 +76,7 @@ def workbook_html(root: str) -> str:
             f'<div class="t2-workbook" data-root="{_e(root)}" data-scripts="{_e(scripts)}" '
             f'data-max-bytes="{MAX_PLAN_CHARS}" data-texts="{_e(json.dumps(SHELL_TEXTS))}">',
             f'<link rel="stylesheet" href="{_e(root + STYLE)}">',
+            quick_exit_html(root),
             '<div class="t2-wb-loading" role="status"><progress max="100" value="5" '
             'aria-label="Starting the workbook"></progress> <span>Starting the plan checks (Python in your '
             "browser). You can already fill in the plan.</span></div>",
@@ -91,7 +94,8 @@ def workbook_html(root: str) -> str:
             "</div>",
             '<p class="t2-wb-privacy">Your plan stays in this page: nothing is sent anywhere and nothing is '
             "stored in the browser. It is gone when you close or leave the page, so download the plan file "
-            "to keep it, and load it again later.</p>",
+            "to keep it, and load it again later. Press Shift three times, or Quick exit, to leave at once. "
+            f'<a href="{_e(root + PRIVACY)}">How the site treats what you enter</a>.</p>',
             f'<noscript><p>The plan checks need JavaScript. Use the <a href="{_e(paper_href)}">paper '
             "workbook</a> instead.</p></noscript>",
             f'<script src="{_e(root + HOST)}"></script><script src="{_e(root + SHELL)}"></script>',

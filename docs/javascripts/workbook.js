@@ -44,7 +44,9 @@
     box.addEventListener("click", this.onClick.bind(this));
     this.file.addEventListener("change", this.onFile.bind(this));
     window.addEventListener("beforeunload", function (e) {
-      if (this.dirty) { e.preventDefault(); e.returnValue = ""; }  // the browser asks before leaving
+      // The browser asks before leaving with unsaved work; never on a quick exit, which
+      // has already emptied the page.
+      if (this.dirty && document.body.contains(this.form)) { e.preventDefault(); e.returnValue = ""; }
     }.bind(this));
   }
 

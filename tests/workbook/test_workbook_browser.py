@@ -210,3 +210,21 @@ def test_workbook_page_is_accessible(recorded_page: Any, file_url: str) -> None:
     open_workbook(page, file_url)
     fill(page, {"banned": "yes", "follow-up": ["none", "meetings"]})
     assert axe_violations(page, ".t2-workbook") == []
+
+
+def test_quick_exit_leaves_without_asking_and_back_shows_no_plan(recorded_page: Any, file_url: str) -> None:
+    page, rec = recorded_page
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.type), d.dismiss()))
+    open_workbook(page, file_url)
+    fill(page, {"change": "Names of people at risk"}, "Secret plan")
+    page.locator("body").click(position={"x": 5, "y": 300})
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_function("() => location.href.endsWith('/index.html')", timeout=15_000)
+    assert dialogs == []
+    page.go_back(wait_until="domcontentloaded")
+    page.wait_for_timeout(1000)
+    assert "Names of people at risk" not in page.content()
+    assert "Secret plan" not in page.content()
+    assert rec.foreign_requests() == []
