@@ -9,6 +9,14 @@ from .jsontypes import Json, JsonDict
 from .texts import Texts, say
 from .tree import Tree, unwrap
 
+# Exported plans travel (e-mail, USB stick, print): each link names its handbook section in
+# words, and its address is relative to the handbook's own folder, which this note names.
+LINKS_NOTE = (
+    "Each link names a section of the Track II Peacemaking Handbook. Its address is relative to "
+    "the handbook's folder (the one holding index.html): save this file there for the links to "
+    "open, or find the section by its name in any copy of the handbook."
+)
+
 
 def _cell(text: object) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
@@ -148,6 +156,8 @@ def summary_markdown(
     """Markdown plan summary for `[(tree, answers), ...]`; links get `base_url` in front."""
     writer = _Summary(base_url, texts)
     out = [f"# {say(texts, 'summary.title')}", "", say(texts, "summary.intro"), ""]
+    if not base_url:
+        out += [f"*{LINKS_NOTE}*", ""]
     for tree, answers in items:
         out += writer.section(tree, answers)
     return "\n".join(out).rstrip("\n") + "\n"

@@ -28,7 +28,7 @@ VIEW_TEXTS: Mapping[str, str] = MappingProxyType(
         "change": "Change",
         "change.hidden": " your answer to: {question}",
         "hint.single": "Choose one answer.",
-        "hint.multiple": "Tick every answer that applies (or none).",
+        "hint.multiple": "Tick every answer that applies, or none.",
         "hint.checklist": "Tick each item that is met (or none).",
         "required": "required",
         "recommended": "recommended",
@@ -42,6 +42,7 @@ VIEW_TEXTS: Mapping[str, str] = MappingProxyType(
         "no-clear-winner": "No clear winner",
         "gate": "Stopped early: {title}",
         "points": "{score} points",
+        "point": "{score} point",
         "tied": "tied",
         "why": "Why:",
         "details": "Why, next steps and warnings",
@@ -57,7 +58,9 @@ VIEW_TEXTS: Mapping[str, str] = MappingProxyType(
         "not-applicable": "Do not apply to your situation",
         "export": "Save the result as Markdown",
         "print": "Print",
-        "choose-one": "Choose an answer first, then press Next.",
+        "choose-one": "Choose an answer, then press Next.",
+        "error.title": "There is a problem",
+        "error.prefix": "Error:",
         "load.ok": "Your answers were loaded from the file.",
         "resume.ok": "Your kept answers were restored.",
         "load.failed": "This file could not be loaded, and your current answers are unchanged.",
@@ -158,13 +161,27 @@ def _choice(q: Mapping[str, Json], c: Mapping[str, Json], root: str) -> str:
     )
 
 
+def _error_summary(q: Mapping[str, Json], choices: Json) -> str:
+    """GOV.UK-style error summary, hidden until the shell shows it (its link goes to the first answer)."""
+    first = choices[0]["id"] if isinstance(choices, list) and choices else ""
+    target = f"t2-c-{q['id']}-{first}"
+    return (
+        '<div class="t2-error-summary" id="t2-error-summary" tabindex="-1" role="alert" hidden>'
+        f'<h2 class="t2-error-title">{_e(say("error.title"))}</h2>'
+        f'<ul><li><a href="#{_e(target)}" class="t2-error-text">{_e(say("choose-one"))}</a>'
+        "</li></ul></div>"
+    )
+
+
 def render_question(
     q: Mapping[str, Json], progress: Mapping[str, Json], *, root: str = "", can_back: bool = True
 ) -> str:
     """A question (the engine's question view) as a form; its earlier answer is pre-selected."""
+    choices = q.get("choices", [])
     parts = [
         render_progress(progress, int(q.get("number") or 1)),
         f'<form class="t2-question" data-question="{_e(q["id"])}" data-type="{_e(q["type"])}" novalidate>',
+        _error_summary(q, choices),
         '<fieldset aria-describedby="t2-hint"><legend class="t2-legend">',
         '<h2 class="t2-question-text" tabindex="-1" data-focus elementtiming="t2-question">',
         f'{_e(q.get("text", q["id"]))}</h2></legend>',
@@ -177,8 +194,11 @@ def render_question(
         parts.append(f'<p class="t2-term"><dfn>{_e(term.get("term"))}</dfn>: {_e(term["definition"])}</p>')
     parts.append(render_link(q.get("link"), root))
     parts.append(
-        '<ul class="t2-choices">' + "".join(_choice(q, c, root) for c in q.get("choices", [])) + "</ul>"
+        '<p class="t2-error-message" id="t2-error" hidden>'
+        f'<span class="t2-sr">{_e(say("error.prefix"))} </span>'
+        f'<span class="t2-error-text">{_e(say("choose-one"))}</span></p>'
     )
+    parts.append('<ul class="t2-choices">' + "".join(_choice(q, c, root) for c in choices) + "</ul>")
     parts.append("</fieldset>")
     back = button("back", say("back")) if can_back else ""
     parts.append(
@@ -247,7 +267,7 @@ def _outcome(
     o: Mapping[str, Json], labels: Mapping[str, Labels], root: str, *, top: bool, open_: bool
 ) -> str:
     """One ranked outcome; its reasons, next steps and warnings fold away unless `open_`."""
-    score = say("points", score=o.get("score", 0)) + (f", {say('tied')}" if o.get("tied") else "")
+    score = points_text(o.get("score", 0)) + (f", {say('tied')}" if o.get("tied") else "")
     parts = [
         f'<li class="t2-outcome{" t2-outcome--top" if top else ""}"{_data("outcome", o.get("outcome"))}>',
         f'<h3>{_e(o.get("title", o.get("outcome")))} <span class="t2-score">({_e(score)})</span></h3>',
@@ -279,6 +299,12 @@ def _unfolded(ranked: list[JsonDict], clear: bool) -> list[bool]:
     best = ranked[0].get("score") if ranked else None
     tied = [o.get("score") == best for o in ranked]
     return tied if sum(tied) > 1 else [i < 2 for i in range(len(ranked))]
+
+
+def points_text(score: Json) -> str:
+    """'1 point', '-1 point', '3 points'."""
+    value = int(score) if isinstance(score, (int, float)) else 0
+    return say("point" if abs(value) == 1 else "points", score=value)
 
 
 def _points(reason: Mapping[str, Json]) -> str:
@@ -328,8 +354,7 @@ def _checklist(result: Mapping[str, Json], root: str) -> str:
 def _gate(gate: Mapping[str, Json], root: str) -> str:
     return (
         f'<div class="admonition note t2-gate"{_data("outcome", gate.get("outcome"))}>'
-        f'<p class="admonition-title">'
-        f"{_e(say('gate', title=gate.get('title', gate.get('outcome'))))}</p>"
+        f'<p class="admonition-title">{_e(gate.get("title", gate.get("outcome")))}</p>'
         f"<p>{_e(gate.get('reason', ''))}</p><p>{_e(gate.get('summary', ''))}</p>"
         f"{_steps(gate.get('next_steps'))}{_warnings(gate.get('warnings'), root)}"
         f"{render_link(gate.get('link'), root)}</div>"
@@ -385,7 +410,7 @@ def render_result(tree: Json, answers: Json, state: Mapping[str, Json], *, root:
     parts.append(_warnings(result.get("warnings"), root))
     parts.append(
         f'<div class="t2-actions t2-result-actions">{button("export", say("export"), primary=True)}'
-        f"{button('print', say('print'))}{button('restart', say('restart'))}</div></section>"
+        f"{button('print', say('print'))}</div></section>"
     )
     parts.append(render_review(tree, answers, state).replace(" data-focus", ""))
     return "".join(parts)

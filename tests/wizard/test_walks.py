@@ -12,13 +12,14 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from tests.wizard.helpers import TREES, finished, mismatches, open_wizard, result_of, walk
+from tests.wizard.helpers import TREES, confirm, finished, mismatches, open_wizard, result_of, walk
 
 pytestmark = pytest.mark.browser
 
 
 def restart(page: Any, first_question: str) -> None:
     page.locator('.t2-toolbar [data-action="restart"]').click()
+    confirm(page)
     page.locator(f'form.t2-question[data-question="{first_question}"]').wait_for()
 
 
