@@ -87,7 +87,8 @@ def wizard_html(tree: dict[str, Any], page_url: str) -> str:
         '<dialog class="t2-confirm" aria-labelledby="t2-confirm-text">',
         '<p class="t2-confirm-text" id="t2-confirm-text"></p>',
         '<div class="t2-confirm-actions">',
-        '<button type="button" class="md-button md-button--primary" data-confirm="yes"></button>',
+        '<button type="button" class="md-button md-button--primary" data-confirm="yes">'
+        "Yes, remove my answers</button>",
         '<button type="button" class="md-button" data-confirm="no">No, keep my answers</button>',
         "</div></dialog>",
         '<p class="t2-privacy">Your answers stay on this device: nothing is sent anywhere. While this tab is '

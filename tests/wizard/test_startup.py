@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from tests.wizard.helpers import (
+    PATIENT,
     TREES,
     answer,
     focused_id,
@@ -30,6 +31,7 @@ SLOW_MS = 4000
 @pytest.mark.parametrize("tree", TREES)
 def test_a_tick_made_before_ready_survives(recorded_page: Any, site_url: str, tree: str, delay: int) -> None:
     page, rec = recorded_page
+    page.add_init_script(PATIENT)
     if delay:
         slow_start(page, delay)
     open_wizard(page, site_url, tree, ready=False)
@@ -60,6 +62,7 @@ def test_ticks_on_a_restored_multiple_choice_question_survive(recorded_page: Any
     page, _rec = recorded_page
     answers = {"readiness-skills": "partly", "readiness-culture": "familiar", "readiness-resources": "partly",
                "readiness-receptivity": "request"}
+    page.add_init_script(PATIENT)
     open_wizard(page, site_url, "choose-process")
     for qid, value in answers.items():
         answer(page, qid, value)
@@ -88,3 +91,39 @@ def test_ticks_on_a_restored_multiple_choice_question_survive(recorded_page: Any
     got = session_answers(page)["answers"]
     assert sorted(got.pop("change-goal")) == sorted([values[0], values[2]])
     assert got == answers
+
+
+def test_start_up_shows_its_phases_and_restores_kept_answers(recorded_page: Any, http_site: str) -> None:
+    page, _rec = recorded_page
+    kept = {"tree": "venue", "version": None, "answers": {}}
+    open_wizard(page, http_site, "venue")
+    kept["version"] = page.evaluate("() => window.TRACK2_WIZARD.session.answers.version")
+    first = page.get_attribute("form.t2-question", "data-question")
+    value = page.get_attribute('form.t2-question input[name="t2-answer"]', "value")
+    kept["answers"] = {first: value}
+    page.evaluate("doc => localStorage.setItem('track2-wizard:venue', JSON.stringify(doc))", kept)
+    other = page.context.new_page()  # a new tab: the kept answers, not this tab's history
+    slow_start(other, 2000)
+    open_wizard(other, http_site, "venue", ready=False)
+    assert other.text_content(".t2-screen") == "Restoring your answers…"
+    assert other.locator("form.t2-question").count() == 0  # no blank question 1 meanwhile
+    other.wait_for_function(
+        "() => document.querySelector('.t2-loading-text').textContent.startsWith('Starting Python')",
+        timeout=60_000)
+    assert not other.evaluate("() => document.querySelector('.t2-loading progress').hasAttribute('value')")
+    wait_ready(other)
+    other.wait_for_function("q => document.querySelector('form.t2-question')?.dataset.question !== q",
+                            arg=first)
+    assert session_answers(other)["answers"] == {first: value}
+    assert other.text_content(".t2-notice") == "Your kept answers were restored."
+
+
+def test_a_failed_start_disables_every_control(recorded_page: Any, http_site: str) -> None:
+    page, _rec = recorded_page
+    page.route("**/assets/pyodide/pyodide-wasm.js", lambda route: route.abort())
+    open_wizard(page, http_site, "approach", ready=False)
+    page.locator(".t2-loading.t2-failed").wait_for(timeout=15_000)
+    assert page.locator(".t2-failed a").get_attribute("href").endswith("tools/paper/approach.html")
+    controls = page.locator(".t2-toolbar button, .t2-toolbar input, .t2-screen button, .t2-screen input")
+    assert controls.count() > 5
+    assert all(controls.nth(i).is_disabled() for i in range(controls.count()))
