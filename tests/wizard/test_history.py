@@ -179,3 +179,29 @@ def test_start_again_asks_first(sized_page: Any, file_url: str) -> None:
     settled(page)
     assert session_answers(page)["answers"] == {}
     assert page.evaluate("() => history.state.track2Wizard.session.answers.answers") == {}
+
+
+def test_forget_leaves_no_answers_in_any_entry(sized_page: Any, file_url: str) -> None:
+    """What a quick exit calls before it replaces the page: rewind, wipe, and cut off the
+    later entries (after Back, a later entry may still hold the answers)."""
+    page = sized_page
+    case = scenario()
+    path = case["expect"]["path"]
+    open_wizard(page, file_url, "choose-process")
+    for qid in path[:3]:
+        answer(page, qid, case["answers"][qid])
+    page.go_back()
+    page.locator(f'form.t2-question[data-question="{path[2]}"]').wait_for()
+    settled(page)
+    page.evaluate("""url => new Promise(done => window.TRACK2_WIZARD.forget(() => {
+        location.replace(url); done(); }))""", f"{file_url}/index.html")
+    page.wait_for_url("**/index.html")
+    page.go_back()
+    page.wait_for_url("**/tools/choose-process.html")
+    wait_ready(page)
+    assert session_answers(page)["answers"] == {}
+    assert page.evaluate("() => history.state.track2Wizard.session.answers.answers") == {}
+    assert page.locator(f'form.t2-question[data-question="{path[0]}"]').count() == 1
+    page.go_forward()  # the exit page; nothing after it
+    page.wait_for_url("**/index.html")
+    assert page.evaluate("() => history.length") <= 3

@@ -25,8 +25,8 @@ def test_nav_trees_and_pages_use_the_one_name(built_site: Path) -> None:
         assert tree["title"] == name
         for rel in (f"tools/{tid}.html", f"tools/paper/{tid}.html"):
             html = (built_site / rel).read_text(encoding="utf-8")
-            h1 = re.search(r"<h1[^>]*>(.*?)<", html)
-            assert h1 and h1.group(1).startswith(name), rel
+            h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+            assert h1 and re.sub(r"<[^>]+>", "", h1.group(1)).startswith(name), rel
     for rel in ("tools/index.html", "index.html", *(f"tools/{p}.html" for p in NAMES),
                 *(f"tools/paper/{p}.html" for p in NAMES)):
         text = re.sub(r"<[^>]+>", " ", (built_site / rel).read_text(encoding="utf-8"))
