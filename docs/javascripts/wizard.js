@@ -522,7 +522,7 @@
     link.addEventListener("click", function (e) {
       e.preventDefault();  // no #fragment entry in the history
       var target = screen.querySelector('input[name="t2-answer"]:checked') ||
-        screen.querySelector('input[name="t2-answer"], [data-focus]');
+        screen.querySelector('input[name="t2-answer"]') || screen.querySelector("[data-focus]");
       if (target) { target.focus({ preventScroll: true }); target.scrollIntoView({ block: "center" }); }
     });
   };
