@@ -32,6 +32,7 @@ RUNTIME = (
     "assets/pyodide/python-stdlib.js", "assets/pyodide/pyodide-wasm.js",
 )
 HOST = "javascripts/pyodide-host.js"  # starts Pyodide; the shell calls it
+TAB = "javascripts/wizard-tab.js"  # history steps, scrolling, confirm dialog, skip link
 SHELL = "javascripts/wizard.js"
 STYLE = "stylesheets/wizard.css"
 WIZARDS = ("choose-process", "approach", "venue")
@@ -98,6 +99,7 @@ def wizard_html(tree: dict[str, Any], page_url: str) -> str:
         f'<noscript><p class="t2-noscript">This wizard needs JavaScript. Use the <a href="{_e(paper)}">paper '
         "version</a> instead.</p></noscript>",
         f'<script src="{_e(root + HOST)}"></script>',
+        f'<script src="{_e(root + TAB)}"></script>',
         f'<script src="{_e(root + SHELL)}"></script>',
         "</div>",
     ])
