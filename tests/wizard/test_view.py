@@ -348,3 +348,12 @@ def test_a_question_carries_its_error_message_hidden() -> None:
     assert view.say("choose-one") in summary.group(0)
     assert re.search(r'<p class="t2-error-message" id="t2-error" hidden>', html)
     assert "Start again" not in walk(sample_tree(), ("way", "left"), ("extras", []))["html"]
+
+
+def test_exported_links_name_their_section_and_say_where_they_lead() -> None:
+    done = walk(sample_tree(), ("way", "left"), ("extras", ["y"]))
+    event = '{"action": "export"}'
+    exported = json.loads(wizard.handle_json(sample_tree(), json.dumps(done["session"]), event))
+    text = exported["markdown"]
+    assert "[Step 3: venue](step-3-design.html#venue)" in text  # the section's name is the link text
+    assert "relative to the handbook's folder (the one holding index.html)" in text
