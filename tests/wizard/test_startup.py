@@ -95,7 +95,7 @@ def test_ticks_on_a_restored_multiple_choice_question_survive(recorded_page: Any
 
 def test_start_up_shows_its_phases_and_restores_kept_answers(recorded_page: Any, http_site: str) -> None:
     page, _rec = recorded_page
-    kept = {"tree": "venue", "version": None, "answers": {}}
+    kept: dict[str, Any] = {"tree": "venue", "version": None, "answers": {}}
     open_wizard(page, http_site, "venue")
     kept["version"] = page.evaluate("() => window.TRACK2_WIZARD.session.answers.version")
     first = page.get_attribute("form.t2-question", "data-question")
