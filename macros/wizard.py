@@ -93,9 +93,10 @@ def wizard_html(tree: dict[str, Any], page_url: str) -> str:
         '<button type="button" class="md-button" data-confirm="no">No, keep my answers</button>',
         "</div></dialog>",
         '<p class="t2-privacy">Your answers stay on this device: nothing is sent anywhere. While this tab is '
-        "open they are also held in its history, so Back and Read more links keep them; Start again, Clear "
-        "my answers and closing the tab remove them. They outlast the tab only if you tick Keep my answers "
-        "on this device (under Save, share or clear), until you clear them.</p>",
+        "open they are also held in its history, so Back and Read more links keep them; Start again and "
+        "Clear my answers remove them, and so does closing the tab (though a browser that can reopen closed "
+        "tabs may keep that history for a while). They are kept after that only if you tick Keep my "
+        "answers on this device (under Save, share or clear), until you clear them.</p>",
         f'<noscript><p class="t2-noscript">This wizard needs JavaScript. Use the <a href="{_e(paper)}">paper '
         "version</a> instead.</p></noscript>",
         f'<script src="{_e(root + HOST)}"></script>',
