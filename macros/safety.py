@@ -41,8 +41,11 @@ def safety_html(root: str) -> str:
 def privacy_html(root: str) -> str:
     """The privacy line under each wizard."""
     return (
-        '<p class="t2-privacy">Your answers stay on this device: nothing is sent anywhere. They are kept in '
-        "this browser only if you tick the box above, until you clear them. Opened from a file in Chrome, "
+        '<p class="t2-privacy">Your answers stay on this device: nothing is sent anywhere. While this tab is '
+        "open they are also held in its history, so Back and Read more links keep them; Start again and "
+        "Clear my answers remove them, and so does closing the tab (though a browser that can reopen closed "
+        "tabs may keep that history for a while). They are kept after that only if you tick Keep my answers "
+        "on this device (under Save, share or clear), until you clear them. Opened from a file in Chrome, "
         "Edge or Chromium, kept answers can be read by any other page opened from a file on this computer, "
         "unless you protect them with a passphrase: then they are kept encrypted. Press Shift three times, "
         f'or Quick exit, to leave at once. <a href="{_e(root + PRIVACY)}">How your answers are kept</a>.</p>'

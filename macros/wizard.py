@@ -33,9 +33,13 @@ RUNTIME = (
     "assets/pyodide/python-stdlib.js", "assets/pyodide/pyodide-wasm.js",
 )
 HOST = "javascripts/pyodide-host.js"  # starts Pyodide; the shell calls it
+TAB = "javascripts/wizard-tab.js"  # history steps, scrolling, confirm dialog, skip link
 SHELL = "javascripts/wizard.js"
 STYLE = "stylesheets/wizard.css"
 WIZARDS = ("choose-process", "approach", "venue")
+# One name per wizard on every page, in the nav (mkdocs.yml) and in the trees' titles.
+NAMES = {"choose-process": "Choose a process", "approach": "Prescriptive or elicitive",
+         "venue": "Venue checklist"}
 
 
 def page_root(url: str) -> str:
@@ -64,28 +68,43 @@ def wizard_html(tree: dict[str, Any], page_url: str) -> str:
         f'<div class="t2-wizard" data-tree="{_e(tid)}" data-root="{_e(root)}" data-paper="{_e(paper)}" '
         f'data-scripts="{_e(scripts)}">',
         f'<link rel="stylesheet" href="{_e(root + STYLE)}">',
+        # The shell moves this link to the top of the page, beside Material's own skip link.
+        '<a class="md-skip t2-skip" href="#t2-screen">Skip to the first answer</a>',
         '<div class="t2-loading" role="status"><progress class="t2-loading-bar" max="100" value="5" '
         'aria-label="Starting the wizard"></progress><span class="t2-loading-text">Starting the wizard '
         "(Python in your browser). You can already read and answer the first question.</span></div>",
-        '<p class="t2-alert" role="alert"></p>',
+        '<p class="t2-alert" role="alert" tabindex="-1"></p>',
         '<p class="t2-notice" role="status"></p>',
         '<p class="t2-live t2-sr" aria-live="polite"></p>',
-        f'<div class="t2-screen">{no_submit(first_screen(tree, root))}</div>',
+        f'<div class="t2-screen" id="t2-screen">{no_submit(first_screen(tree, root))}</div>',
         '<div class="t2-toolbar" role="group" aria-label="Wizard controls">',
-        '<button type="button" class="md-button" data-action="restart">Start again</button>',
+        '<button type="button" class="md-button t2-restart" data-action="restart">Start again</button>',
+        '<details class="t2-menu"><summary class="t2-menu-button">Save, share or clear</summary>',
+        '<div class="t2-menu-body">',
         '<button type="button" class="md-button" data-action="download">Download my answers</button>',
         '<button type="button" class="md-button" data-action="load">Load answers from a file</button>',
         '<input type="file" class="t2-file" accept=".json,application/json" hidden '
         'aria-label="Answers file to load">',
+        '<button type="button" class="md-button" data-action="export">Save the result as Markdown</button>',
+        '<button type="button" class="md-button" data-action="print">Print</button>',
         '<span class="t2-keep-group"><input type="checkbox" class="t2-keep" id="t2-keep">',
         '<label for="t2-keep">Keep my answers on this device</label></span>',
-        '<button type="button" class="md-button" data-action="clear">Clear my answers</button>',
+        '<button type="button" class="md-button t2-clear-one" data-action="clear">Clear my answers</button>',
+        "</div></details>",
         "</div>",
+        '<dialog class="t2-confirm" aria-labelledby="t2-confirm-text">',
+        '<p class="t2-confirm-text" id="t2-confirm-text"></p>',
+        '<div class="t2-confirm-actions">',
+        '<button type="button" class="md-button md-button--primary" data-confirm="yes">'
+        "Yes, remove my answers</button>",
+        '<button type="button" class="md-button" data-confirm="no">No, keep my answers</button>',
+        "</div></dialog>",
         privacy_html(root),
         f'<noscript><p class="t2-noscript">This wizard needs JavaScript. Use the <a href="{_e(paper)}">paper '
         "version</a> instead.</p></noscript>",
         safety_html(root),
         f'<script src="{_e(root + HOST)}"></script>',
+        f'<script src="{_e(root + TAB)}"></script>',
         f'<script src="{_e(root + SHELL)}"></script>',
         "</div>",
     ])
@@ -96,7 +115,7 @@ def wizard_list_markdown(trees: dict[str, dict[str, Any]], base: str = "") -> st
     out = []
     for tid in WIZARDS:
         data = trees[tid]["tree"]
-        title, summary = str(data.get("title", tid)), " ".join(str(data.get("summary", "")).split())
+        title, summary = NAMES[tid], " ".join(str(data.get("summary", "")).split())
         out += [f"[{title}]({base}{tid}.md)", f":   {summary}", "",
                 f"    Paper version: [{title} (paper)]({base}paper/{tid}.md)", ""]
     return "\n".join(out)

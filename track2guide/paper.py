@@ -1,7 +1,8 @@
-"""The "paper" version of a tree: a static Markdown page to work through with a pencil.
+"""The "paper" version of a tree: a printable worksheet to work through with a pencil.
 
-Every question with where each answer leads, weights as a worksheet table, checklists
-as task lists, stop rules, a tally sheet and the outcomes with links to the handbook.
+Every question with a box to tick for each answer and where it leads, weights as a points
+table, room to write, stop rules, a tally table and the outcomes with links to the
+handbook; why each answer gives its points follows at the end, so the worksheet stays short.
 Links point at handbook Markdown files (`link_base` + `step-3-design.md#training`) so
 that MkDocs checks them.
 """
@@ -14,6 +15,17 @@ from .jsontypes import Json, JsonDict
 from .texts import Texts, say
 from .tree import Tree, unwrap
 
+# Worksheet wording added here; a `texts` mapping passed in may still override it.
+PAPER_TEXTS = {
+    "paper.notes": "Notes",
+    "paper.why-see": "Why these points: see [the reasons for question {number}](#why-{qid}).",
+    "paper.why-title": "Why each answer gives its points",
+    "paper.why-question": "Question {number}: {text}",
+    "paper.running": "Points noted as you go",
+}
+# Blank lines to write on, shown on paper only (docs/stylesheets/wizard.css).
+WRITE_SPACE = '<div class="t2-write" aria-hidden="true"><span>{label}</span></div>'
+
 
 class _Paper:
     def __init__(self, tree: Tree, link_base: str, texts: Texts | None) -> None:
@@ -23,6 +35,8 @@ class _Paper:
         self.number = {qid: i + 1 for i, qid in enumerate(tree.questions)}
 
     def say(self, key: str, /, **values: object) -> str:
+        if key in PAPER_TEXTS and not (self.texts and key in self.texts):
+            return PAPER_TEXTS[key].format(**values)
         return say(self.texts, key, **values)
 
     def question_ref(self, qid: str) -> str:
@@ -80,14 +94,14 @@ class _Paper:
         if not own_next:
             out += [self.say("paper.then", target=self.target(q.get("next"))), ""]
         out += self.weights_table(q)
-        return out
+        return [*out, WRITE_SPACE.format(label=self.say("paper.notes")), ""]
 
     def choice(self, q: JsonDict, c: JsonDict, own_next: bool) -> str:
         label = f"**{c.get('label', c['id'])}**"
         help_text = [f"*{c['help']}*"] if c.get("help") else []
         if q["type"] != "checklist":
             target = f": {self.target(c.get('next', q.get('next')))}." if own_next else ""
-            return " ".join([f"- {label}{target}", *help_text, *self.unknown_note(c)])
+            return " ".join([f"- [ ] {label}{target}", *help_text, *self.unknown_note(c)])
         importance = self.say(f"importance.{c.get('importance', 'recommended')}")
         parts = [f"- [ ] {label} ({importance}).", *help_text]
         if "when" in c:
@@ -135,11 +149,15 @@ class _Paper:
                 points[w["outcome"]] += int(w["points"])
             cells = [(f"{p:+d}" if p else "") for p in points.values()]
             out.append(f"| {c.get('label', c['id'])} | " + " | ".join(cells) + " |")
-        return [*out, "", *self.reasons(q)]
+        why = self.say("paper.why-see", number=self.number[q["id"]], qid=q["id"])
+        return [*out, "", f"*{why}*", ""]
 
     def reasons(self, q: JsonDict) -> list[str]:
         """Why each answer gives its points, so the paper says why as the wizard does."""
-        out = [f"*{self.say('paper.why-points')}*", ""]
+        if not any(c.get("weights") for c in q["choices"]):
+            return []
+        title = self.say("paper.why-question", number=self.number[q["id"]], text=q.get("text", q["id"]))
+        out = [f"### {title} {{#why-{q['id']}}}", ""]
         for c in q["choices"]:
             for w in c.get("weights", []):
                 title = self.tree.outcomes.get(w["outcome"], {}).get("title", w["outcome"])
@@ -197,11 +215,11 @@ class _Paper:
         out += [
             self.say("paper.tally-intro"),
             "",
-            f"| {self.say('paper.outcome')} | {self.say('paper.total')} |",
-            "|---|---|",
+            f"| {self.say('paper.outcome')} | {self.say('paper.running')} | {self.say('paper.total')} |",
+            "|---|---|---|",
         ]
         out += [
-            f"| [{o.get('title', oid)}](#o-{oid}) | |"
+            f"| [{o.get('title', oid)}](#o-{oid}) | | |"
             for oid, o in self.tree.outcomes.items()
             if oid in named
         ]
@@ -246,6 +264,9 @@ class _Paper:
             out += [f"## {self.say('paper.outcomes')} {{#outcomes}}", ""]
             for o in self.tree.outcomes.values():
                 out += self.outcome(o)
+        why = [line for q in self.tree.questions.values() for line in self.reasons(q)]
+        if why:
+            out += [f"## {self.say('paper.why-title')} {{#why-points}}", "", *why]
         return "\n".join(out).rstrip("\n") + "\n"
 
 

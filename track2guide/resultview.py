@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .jsontypes import Json
-from .view import _data, _e, _inline_link, button, say
+from .view import _data, _e, _inline_link, button, points_text, say
 
 
 def score(o: Mapping[str, Json]) -> str:
@@ -15,7 +15,7 @@ def score(o: Mapping[str, Json]) -> str:
     if isinstance(sides, list) and len(sides) == 2:
         text = say("mix-of", a=sides[0], b=sides[1])
     else:
-        text = say("points", score=o.get("score", 0)) + (f", {say('tied')}" if o.get("tied") else "")
+        text = points_text(o.get("score", 0)) + (f", {say('tied')}" if o.get("tied") else "")
     return (
         f'<details class="t2-points"><summary>{_e(say("points-title"))}</summary>'
         f'<p class="t2-score">{_e(text)}</p></details>'

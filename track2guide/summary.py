@@ -10,6 +10,14 @@ from .safetext import link_target
 from .texts import Texts, say
 from .tree import Tree, unwrap
 
+# Exported plans travel (e-mail, USB stick, print): each link names its handbook section in
+# words, and its address is relative to the handbook's own folder, which this note names.
+LINKS_NOTE = (
+    "Each link names a section of the handbook. Its address is relative to "
+    "the handbook's folder (the one holding index.html): save this file there for the links to "
+    "open, or find the section by its name in any copy of the handbook."
+)
+
 
 def _cell(text: object) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
@@ -208,6 +216,8 @@ def summary_markdown(
     Neutral by default: the line naming the handbook comes only with `credit`."""
     writer = _Summary(base_url, texts)
     out = [f"# {say(texts, 'summary.title')}", ""] + ([say(texts, "summary.intro"), ""] if credit else [])
+    if not base_url:
+        out += [f"*{LINKS_NOTE}*", ""]
     for tree, answers in items:
         out += writer.section(tree, answers)
     return "\n".join(out).rstrip("\n") + "\n"

@@ -30,7 +30,7 @@ VIEW_TEXTS: Mapping[str, str] = MappingProxyType(
         "change": "Change",
         "change.hidden": " your answer to: {question}",
         "hint.single": "Choose one answer.",
-        "hint.multiple": "Tick every answer that applies (or none).",
+        "hint.multiple": "Tick every answer that applies, or none.",
         "hint.checklist": "Tick each item that is met (or none).",
         "required": "required",
         "recommended": "recommended",
@@ -58,6 +58,7 @@ VIEW_TEXTS: Mapping[str, str] = MappingProxyType(
         "change-how.untick": "Unticking",
         "nothing-indicated": "nothing indicated",
         "points": "{score} points",
+        "point": "{score} point",
         "tied": "tied",
         "why": "Why:",
         "details": "Why, next steps and warnings",
@@ -73,7 +74,9 @@ VIEW_TEXTS: Mapping[str, str] = MappingProxyType(
         "not-applicable": "Do not apply to your situation",
         "export": "Save the result as Markdown",
         "print": "Print",
-        "choose-one": "Choose an answer first, then press Next.",
+        "choose-one": "Choose an answer, then press Next.",
+        "error.title": "There is a problem",
+        "error.prefix": "Error:",
         "load.ok": "Your answers were loaded from the file.",
         "resume.ok": "Your kept answers were restored.",
         "load.failed": "This file could not be loaded, and your current answers are unchanged.",
@@ -185,13 +188,27 @@ def _choice(q: Mapping[str, Json], c: Mapping[str, Json], root: str) -> str:
     )
 
 
+def _error_summary(q: Mapping[str, Json], choices: Json) -> str:
+    """GOV.UK-style error summary, hidden until the shell shows it (its link goes to the first answer)."""
+    first = choices[0]["id"] if isinstance(choices, list) and choices else ""
+    target = f"t2-c-{q['id']}-{first}"
+    return (
+        '<div class="t2-error-summary" id="t2-error-summary" tabindex="-1" role="alert" hidden>'
+        f'<h2 class="t2-error-title">{_e(say("error.title"))}</h2>'
+        f'<ul><li><a href="#{_e(target)}" class="t2-error-text">{_e(say("choose-one"))}</a>'
+        "</li></ul></div>"
+    )
+
+
 def render_question(
     q: Mapping[str, Json], progress: Mapping[str, Json], *, root: str = "", can_back: bool = True
 ) -> str:
     """A question (the engine's question view) as a form; its earlier answer is pre-selected."""
+    choices = q.get("choices", [])
     parts = [
         render_progress(progress, int(q.get("number") or 1)),
         f'<form class="t2-question" data-question="{_e(q["id"])}" data-type="{_e(q["type"])}" novalidate>',
+        _error_summary(q, choices),
         '<fieldset aria-describedby="t2-hint"><legend class="t2-legend">',
         '<h2 class="t2-question-text" tabindex="-1" data-focus elementtiming="t2-question">',
         f'{_e(q.get("text", q["id"]))}</h2></legend>',
@@ -204,8 +221,11 @@ def render_question(
         parts.append(f'<p class="t2-term"><dfn>{_e(term.get("term"))}</dfn>: {_e(term["definition"])}</p>')
     parts.append(render_link(q.get("link"), root))
     parts.append(
-        '<ul class="t2-choices">' + "".join(_choice(q, c, root) for c in q.get("choices", [])) + "</ul>"
+        '<p class="t2-error-message" id="t2-error" hidden>'
+        f'<span class="t2-sr">{_e(say("error.prefix"))} </span>'
+        f'<span class="t2-error-text">{_e(say("choose-one"))}</span></p>'
     )
+    parts.append('<ul class="t2-choices">' + "".join(_choice(q, c, root) for c in choices) + "</ul>")
     parts.append("</fieldset>")
     back = button("back", say("back")) if can_back else ""
     parts.append(
@@ -314,6 +334,12 @@ def _unfolded(ranked: list[JsonDict], clear: bool) -> list[bool]:
     return tied if sum(tied) > 1 else [i < 2 for i in range(len(ranked))]
 
 
+def points_text(score: Json) -> str:
+    """'1 point', '-1 point', '3 points'."""
+    value = int(score) if isinstance(score, (int, float)) else 0
+    return say("point" if abs(value) == 1 else "points", score=value)
+
+
 def _points(reason: Mapping[str, Json]) -> str:
     points = int(reason.get("points") or 0)
     return f"{points:+d}"
@@ -361,8 +387,7 @@ def _checklist(result: Mapping[str, Json], root: str) -> str:
 def _gate(gate: Mapping[str, Json], root: str) -> str:
     return (
         f'<div class="admonition note t2-gate"{_data("outcome", gate.get("outcome"))}>'
-        f'<p class="admonition-title">'
-        f"{_e(say('gate', title=gate.get('title', gate.get('outcome'))))}</p>"
+        f'<p class="admonition-title">{_e(gate.get("title", gate.get("outcome")))}</p>'
         f"<p>{_e(gate.get('reason', ''))}</p><p>{_e(gate.get('summary', ''))}</p>"
         f"{_steps(gate.get('next_steps'))}{_warnings(gate.get('warnings'), root)}"
         f"{render_link(gate.get('link'), root)}</div>"
@@ -423,7 +448,7 @@ def render_result(tree: Json | Tree, answers: Json, state: Mapping[str, Json], *
     parts.append(_warnings(result.get("warnings"), root))
     parts.append(
         f'<div class="t2-actions t2-result-actions">{button("export", say("export"), primary=True)}'
-        f"{button('print', say('print'))}{button('restart', say('restart'))}</div></section>"
+        f"{button('print', say('print'))}</div></section>"
     )
     parts.append(render_review(tree, answers, state).replace(" data-focus", ""))
     return "".join(parts)

@@ -2,15 +2,30 @@
  *
  * All decisions and all HTML come from Python (track2guide/wizard.py and view.py),
  * run in the browser by Pyodide, which docs/javascripts/pyodide-host.js starts. This
- * file only passes clicks to Python as events, shows the returned screen, and
- * stores or downloads files. Text from a user's file is never put into
- * the page as HTML: Python validates it and messages are set with textContent.
+ * file only passes clicks to Python as events, shows the returned screen, keeps each
+ * screen as a step of the tab's history, and stores or downloads files. Text from a
+ * user's file is never put into the page as HTML: Python validates it and messages are
+ * set with textContent.
  */
 (function () {
   "use strict";
 
   var STORE_PREFIX = "track2-wizard:";
   var MAX_FILE_BYTES = 64 * 1024;  // the same cap as track2guide.wizard.MAX_FILE_CHARS
+  var TEXT = {
+    queued: "Your answer will be used as soon as the wizard has started.",
+    queuedOther: "This will happen as soon as the wizard has started.",
+    restoring: "Restoring your answers…",
+    files: "Loading the wizard ({done} of {total} files)…",
+    python: "Starting Python in your browser: the slow part, a few seconds (longer on an old computer)…",
+    rules: "Python has started; preparing your questions…",
+    early: " You can already read and answer the first question.",
+    restart: "Start again? Every answer you gave in this wizard will be removed.",
+    restartYes: "Yes, start again",
+    clear: "Clear your answers? They will be removed from this page, this tab's history and this browser.",
+    clearYes: "Yes, clear my answers",
+    cleared: "Your answers were cleared from this page, this tab's history and this browser.",
+  };
 
   /* ---- Kept answers (localStorage), only after an explicit opt-in ---- */
 
@@ -29,6 +44,18 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
   }
 
+  function normalise(html) {
+    var template = document.createElement("template");
+    template.innerHTML = html;
+    return template.innerHTML;
+  }
+
+  // History entries, quick-exit forget, scrolling, the confirm dialog and the skip link
+  // come from docs/javascripts/wizard-tab.js, loaded just before this file on wizard pages
+  // (the tools page loads this file alone, for its clear-all button).
+  var TAB = window.TRACK2_TAB || { placeOf: function () { return null; }, methods: {} };
+  var placeOf = TAB.placeOf;
+
   /* ---- One wizard on the page ---- */
 
   function Wizard(box) {
@@ -43,14 +70,18 @@
     this.loading = box.querySelector(".t2-loading");
     this.keep = box.querySelector(".t2-keep");
     this.file = box.querySelector(".t2-file");
-    this.session = null;   // from Python; null until the engine runs
+    this.dialog = box.querySelector("dialog.t2-confirm");
+    this.session = null;   // from Python (or this tab's history); null until known
     this.engine = null;    // (session, event) -> Promise of Python's answer
     this.where = null;     // where Python runs: "worker" or "page"
     this.ready = false;
-    this.queue = [];       // events made before the engine was ready
+    this.queue = [];       // [event, how] made before the engine was ready
     this.chain = Promise.resolve();  // events run one after another, each on the last session
     this.busy = 0;         // events sent and not yet answered
     this.failed = false;
+    this.depth = 0;        // wizard history entries pushed above the first one (entry.n)
+    this.shown = normalise(this.screen.innerHTML);  // markup on screen, to spot an unchanged first render
+    this.touched = false;  // the user ticked or unticked something since the screen was shown
     var store = storage();
     this.keep.checked = !!(store && store.getItem(this.key));
     this.saving = Promise.resolve();  // kept answers are written in order (encryption is async)
@@ -61,43 +92,86 @@
     this.protector.onChange = this.save.bind(this);
     box.addEventListener("submit", this.onSubmit.bind(this));
     box.addEventListener("click", this.onClick.bind(this));
+    box.addEventListener("change", this.onChange.bind(this));
     this.keep.addEventListener("change", this.onKeep.bind(this));
     this.file.addEventListener("change", this.onFile.bind(this));
+    window.addEventListener("popstate", this.onPop.bind(this));
+    this.placeSkipLink();
+    this.first = this.restore();
   }
+
+  /* What to show first: this tab's own entry (at once), kept answers, or the first question. */
+  Wizard.prototype.restore = function () {
+    var entry = this.entry(history.state);
+    var store = storage();
+    var kept = store && store.getItem(this.key);
+    if (entry) this.depth = entry.n || 0;
+    if (entry && entry.session) {  // back from a handbook page, or a reload, in this tab
+      this.session = entry.session;
+      if (entry.html) this.show(entry.html);
+      return { action: "show" };
+    }
+    if (kept) {
+      this.waiting(TEXT.restoring);
+      this.restoring = true;
+      return { action: "resume", text: kept };
+    }
+    return { action: "show" };
+  };
+
+  Wizard.prototype.answered = function () {
+    var answers = this.session && this.session.answers && this.session.answers.answers;
+    return !!answers && Object.keys(answers).length > 0;
+  };
 
   Wizard.prototype.start = function () {
     var self = this;
     var bar = this.loading.querySelector("progress");
-    window.TRACK2_HOST.startEngine(this.box.dataset.scripts.split(" "), this.treeId, function (part) {
-      bar.value = Math.max(bar.value, Math.round(part * 100));
+    var text = this.loading.querySelector(".t2-loading-text");
+    var files = this.box.dataset.scripts.split(" ");
+    var early = this.restoring || this.answered() ? "" : TEXT.early;
+    window.TRACK2_HOST.startEngine(files, this.treeId, function (part) {
+      var done = Math.round(part * (files.length + 2));
+      if (done < files.length) {
+        bar.value = Math.max(bar.value, Math.round(part * 100));
+        text.textContent = TEXT.files.replace("{done}", done).replace("{total}", files.length) + early;
+      } else if (done === files.length) {
+        bar.removeAttribute("value");  // moving, not stalled: Python's start-up gives no steps
+        text.textContent = TEXT.python + early;
+      } else {
+        bar.value = 95;
+        text.textContent = TEXT.rules;
+      }
     }).then(function (call) {
       self.where = call.where;  // "worker", or "page" where no worker could run Python
       self.engine = function (session, event) {
         return call({ type: "event", tree: self.treeId, session: JSON.stringify(session),
                       event: JSON.stringify(event), root: self.root });
       };
-      var kept = storage() && storage().getItem(self.key);
-      if (!kept) return self.run({ action: "show" }, false);
-      return self.protector.open(kept, "Your kept answers are").then(function (text) {
-        if (text !== null) return self.run({ action: "resume", text: text }, false);
+      var startup = { startup: true, history: "replace", focus: false };
+      if (self.first.action !== "resume") return self.run(self.first, startup);
+      return self.protector.open(self.first.text, "Your kept answers are").then(function (text) {
+        if (text !== null) return self.run({ action: "resume", text: text }, startup);
         self.keep.checked = false;  // left locked: not used, and not overwritten unless kept again
-        return self.run({ action: "show" }, false);
+        return self.run({ action: "show" }, startup);
       }, function (error) {
         self.say(self.alert, error.message);
         self.keep.checked = false;
-        return self.run({ action: "show" }, false);
+        return self.run({ action: "show" }, startup);
       });
     }).then(function () {
       performance.mark("t2-ready");  // benchmarks/bench_wizard.py reads these marks
       self.ready = true;
       self.loading.hidden = true;
       self.box.classList.add("t2-ready");
-      self.queue.splice(0).forEach(function (event) { self.send(event); });
+      self.queue.splice(0).forEach(function (item) { self.send(item[0], item[1]); });
     }).catch(function (error) { self.fail(error); });
   };
 
   Wizard.prototype.fail = function (error) {
     this.failed = true;
+    this.queue = [];
+    this.say(this.notice, "");
     this.loading.hidden = false;
     this.loading.setAttribute("role", "alert");
     this.loading.classList.add("t2-failed");
@@ -107,32 +181,42 @@
     link.href = this.box.dataset.paper;
     link.textContent = "Use the paper version of this wizard instead.";
     this.loading.appendChild(link);
-    this.screen.querySelectorAll("button, input").forEach(function (el) { el.disabled = true; });
+    this.box.querySelectorAll(".t2-screen button, .t2-screen input, .t2-toolbar button, .t2-toolbar input")
+      .forEach(function (el) { el.disabled = true; });
+    this.box.classList.add("t2-stopped");
   };
 
-  Wizard.prototype.send = function (event) {
+  /* Pass an event to Python (or hold it until the engine is ready). `how`: {focus, history:
+   * "push" (a new entry when the screen moves), "force" (always, to drop later entries),
+   * "replace"}, plus an optional notice to show instead of Python's message. */
+  Wizard.prototype.send = function (event, how) {
+    how = how || { focus: true, history: "push" };
     if (this.failed) return;
     if (!this.ready) {
-      this.queue.push(event);
-      this.say(this.notice, "Your choice will be used as soon as the wizard has started.");
+      this.queue.push([event, how]);
+      this.say(this.notice, event.action === "answer" ? TEXT.queued : TEXT.queuedOther);
       return;
     }
     var self = this;
     this.busy++;
     this.screen.setAttribute("aria-busy", "true");  // until Python has answered
-    this.chain = this.chain.then(function () { return self.run(event, true); }).then(function () {
+    this.chain = this.chain.then(function () { return self.run(event, how); }).then(function () {
       if (--self.busy === 0) self.screen.removeAttribute("aria-busy");
     });
   };
 
   /* Pass one event to Python and show what it returns (never rejects). */
-  Wizard.prototype.run = async function (event, moveFocus) {
+  Wizard.prototype.run = async function (event, how) {
     if (event.action === "download") { await this.downloadAnswers(); return; }
+    var session = this.session;
+    if (event.action === "show" && event.at !== undefined && session) {
+      session = { answers: session.answers, at: event.at, back_to: null };  // a step of the history
+    }
     var result;
     try {
-      result = await this.engine(this.session, event);
+      result = await this.engine(session, event);
     } catch (error) {  // a bug, not bad input: say so rather than fail silently
-      this.say(this.alert, "Something went wrong inside the wizard, and your answers are unchanged. " +
+      this.problem("Something went wrong inside the wizard, and your answers are unchanged. " +
         "Reloading the page may help; the paper version always works.");
       return;
     }
@@ -140,15 +224,101 @@
       download("summary.md", result.markdown, "text/markdown");  // a name that tells nothing
       return;
     }
-    this.say(this.alert, result.error ? result.message : "");
-    this.say(this.notice, result.error ? "" : result.message);
+    var form = this.screen.querySelector("form.t2-question");
+    if (!result.ok && event.action === "answer" && form && form.dataset.question === event.question) {
+      this.showError(form, result.message);
+      return;
+    }
+    if (result.error) this.problem(result.message); else this.say(this.alert, "");
+    this.say(this.notice, result.error ? "" : how.notice || result.message);
     if (!result.ok) return;
+    var before = placeOf(this.screen);
     this.session = result.session;
-    this.screen.innerHTML = result.html;  // built by track2guide.view, every text escaped
+    if (!how.startup || normalise(result.html) !== this.shown) {
+      var kept = how.startup ? this.formState() : null;
+      this.show(result.html);
+      if (kept) this.adopt(kept);
+    }
+    this.restoring = false;
     this.say(this.live, result.announce);
     this.save();
+    var move = how.history === "force" || (how.history === "push" && placeOf(this.screen) !== before);
+    if (how.history) this.record(move);
+    if (how.focus) this.focusScreen();
+  };
+
+  Wizard.prototype.show = function (html) {
+    this.screen.innerHTML = html;  // built by track2guide.view, every text escaped
+    this.shown = normalise(this.screen.innerHTML);
+    this.touched = false;
+  };
+
+  Wizard.prototype.onChange = function (e) {
+    if (this.screen.contains(e.target)) this.touched = true;  // ticks are not in the markup
+  };
+
+  Wizard.prototype.waiting = function (message) {
+    var note = document.createElement("p");
+    note.className = "t2-restoring";
+    note.textContent = message;
+    this.screen.replaceChildren(note);
+    this.shown = normalise(this.screen.innerHTML);
+  };
+
+  /* What the user has done on the screen shown before the engine's first render. */
+  Wizard.prototype.formState = function () {
+    var form = this.screen.querySelector("form.t2-question");
+    if (!form) return null;
+    var active = document.activeElement;
+    return {
+      question: form.dataset.question,
+      ticked: !this.touched ? null : Array.prototype.map.call(form.querySelectorAll('input[name="t2-answer"]'),
+        function (b) { return b.checked; }),
+      focus: active && this.screen.contains(active) ? active.id || null : null,
+      heading: active && this.screen.contains(active) && active.hasAttribute("data-focus"),
+    };
+  };
+
+  /* The first render shows the same question: keep the user's ticks and focus. */
+  Wizard.prototype.adopt = function (kept) {
+    var form = this.screen.querySelector("form.t2-question");
+    if (!form || form.dataset.question !== kept.question) return;
+    var boxes = form.querySelectorAll('input[name="t2-answer"]');
+    if (kept.ticked && boxes.length === kept.ticked.length) {
+      boxes.forEach(function (b, i) { b.checked = kept.ticked[i]; });
+      this.touched = true;
+    }
+    var target = kept.focus ? document.getElementById(kept.focus) : kept.heading && form.querySelector("[data-focus]");
+    if (target && this.screen.contains(target)) target.focus({ preventScroll: true });
+  };
+
+  Wizard.prototype.focusScreen = function () {
     var target = this.screen.querySelector("[data-focus]");
-    if (moveFocus && target) target.focus();
+    if (!target) return;
+    target.focus({ preventScroll: true });
+    this.reveal(target);
+  };
+
+  /* GOV.UK-style error: a summary at the top of the question, focused, and the message beside the choices. */
+  Wizard.prototype.showError = function (form, message) {
+    var summary = form.querySelector(".t2-error-summary");
+    var inline = form.querySelector(".t2-error-message");
+    if (!summary || !inline) { this.problem(message); return; }
+    if (message) form.querySelectorAll(".t2-error-text").forEach(function (el) { el.textContent = message; });
+    summary.hidden = false;
+    inline.hidden = false;
+    form.classList.add("t2-has-error");
+    form.querySelector("fieldset").setAttribute("aria-describedby", "t2-hint t2-error");
+    summary.focus({ preventScroll: true });
+    this.reveal(summary);
+  };
+
+  /* A problem not tied to a question (a bad file, a bug): shown at the top, in view, focused. */
+  Wizard.prototype.problem = function (message) {
+    this.say(this.alert, message);
+    if (!message) return;
+    this.alert.focus({ preventScroll: true });
+    this.reveal(this.alert);
   };
 
   Wizard.prototype.say = function (element, text) {
@@ -173,16 +343,31 @@
     var boxes = Array.prototype.slice.call(form.querySelectorAll('input[name="t2-answer"]'));
     var ticked = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
     var value = form.dataset.type === "single" ? (ticked[0] || null) : ticked;
+    if (value === null) { this.showError(form, ""); return; }  // no need to wait for Python
     this.send({ action: "answer", question: form.dataset.question, value: value });
   };
 
   Wizard.prototype.onClick = function (e) {
+    var jump = e.target.closest(".t2-error-summary a");
+    if (jump) {  // to the first answer, without a history entry for the #fragment
+      e.preventDefault();
+      var input = document.getElementById(jump.getAttribute("href").slice(1));
+      if (input) input.focus();
+      return;
+    }
     var button = e.target.closest("button[data-action]");
     if (!button || button.type === "submit") return;
     var action = button.dataset.action;
     if (action === "print") { window.print(); return; }
     if (action === "load") { this.file.click(); return; }
-    if (action === "clear") { this.clear(); return; }
+    if (action === "clear") { this.confirm(TEXT.clear, TEXT.clearYes, this.clear.bind(this)); return; }
+    if (action === "restart") {
+      var self = this;
+      this.confirm(TEXT.restart, TEXT.restartYes, function () {
+        self.send({ action: "restart" }, { focus: true, history: "force" });
+      });
+      return;
+    }
     this.send({ action: action, question: button.dataset.question });
   };
 
@@ -201,7 +386,7 @@
     var store = storage();
     if (!store) {
       this.keep.checked = false;
-      this.say(this.alert, "This browser does not allow keeping answers.");
+      this.problem("This browser does not allow keeping answers.");
       return;
     }
     if (this.keep.checked) {
@@ -218,8 +403,7 @@
     if (store) store.removeItem(this.key);
     this.keep.checked = false;
     if (this.protector.on()) this.protector.forget();
-    this.send({ action: "restart" });
-    this.say(this.notice, "Your answers were cleared from this page and from this browser.");
+    this.send({ action: "restart" }, { focus: true, history: "force", notice: TEXT.cleared });
   };
 
   Wizard.prototype.onFile = function () {
@@ -229,7 +413,7 @@
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {  // refuse before reading
       this.say(this.notice, "");
-      this.say(this.alert, "This file could not be loaded, and your current answers are unchanged. " +
+      this.problem("This file could not be loaded, and your current answers are unchanged. " +
         "It is too big to be an answers file (limit " + MAX_FILE_BYTES / 1024 + " KB).");
       return;
     }
@@ -245,12 +429,9 @@
     });
   };
 
-  /* ---- Start ---- */
+  Object.keys(TAB.methods).forEach(function (name) { Wizard.prototype[name] = TAB.methods[name]; });
 
-  // Printing shows everything: unfold the folded details of the result first.
-  window.addEventListener("beforeprint", function () {
-    document.querySelectorAll(".t2-wizard details").forEach(function (d) { d.open = true; });
-  });
+  /* ---- Start ---- */
 
   if (window.TRACK2_PROTECT.leaving) return;  // part of a "Clear all" round: this page is going
   document.querySelectorAll(".t2-clear-all").forEach(function (button) {
@@ -264,7 +445,7 @@
   });
   document.querySelectorAll(".t2-wizard").forEach(function (box) {
     var wizard = new Wizard(box);
-    window.TRACK2_WIZARD = wizard;  // for tests and the console
+    window.TRACK2_WIZARD = wizard;  // for tests, the quick exit (forget) and the console
     wizard.start();
   });
 })();

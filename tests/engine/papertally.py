@@ -143,7 +143,7 @@ def parse(markdown: str) -> Paper:
                 q.ask_if, q.skip_to = parse_condition(cond), _target(skip)
             elif line.startswith("Then go to "):
                 q.then = _target(line)
-            elif m := re.match(r"^- \*\*(.+?)\*\*: (go to .*?)\.(?: |$)", line):
+            elif m := re.match(r"^- (?:\[ \] )?\*\*(.+?)\*\*: (go to .*?)\.(?: |$)", line):
                 q.goes[m.group(1)] = _target(m.group(2))
             elif line.startswith("| Answer |"):
                 header = OUTCOME.findall(line)

@@ -100,3 +100,51 @@ def mismatches(got: dict[str, Any], want: dict[str, Any]) -> dict[str, tuple[Any
 def session_answers(page: Any) -> Any:
     settled(page)
     return page.evaluate("() => window.TRACK2_WIZARD.session && window.TRACK2_WIZARD.session.answers")
+
+
+# Holds back the start of Python by `ms` (an init script, so it works from file:// and over http):
+# the ready moment then falls well after whatever a test does on the first screen.
+SLOW_START = """ms => {
+  window.TRACK2_START_TIMEOUT_MS = 60000;  // a loaded test machine must not turn a slow start into a failure
+  let host;
+  Object.defineProperty(window, 'TRACK2_HOST', {
+    configurable: true,
+    get: () => host,
+    set: (real) => { host = {startEngine: (...args) =>
+      new Promise(done => setTimeout(done, ms)).then(() => real.startEngine(...args))}; },
+  });
+}"""
+
+
+PATIENT = "window.TRACK2_START_TIMEOUT_MS = 60000;"  # a loaded test machine can need more than 20 s
+
+
+def slow_start(page: Any, ms: int) -> None:
+    """Delay the wizard's engine start-up by `ms` on every page this page object opens."""
+    page.add_init_script(f"({SLOW_START})({int(ms)})")
+
+
+def ticked(page: Any) -> list[str]:
+    return page.eval_on_selector_all(  # type: ignore[no-any-return]
+        'form.t2-question input[name="t2-answer"]', "els => els.filter(e => e.checked).map(e => e.value)")
+
+
+def focused_id(page: Any) -> str:
+    return page.evaluate("() => document.activeElement && document.activeElement.id")  # type: ignore[no-any-return]
+
+
+def is_ready(page: Any) -> bool:
+    return page.evaluate("() => !!(window.TRACK2_WIZARD && window.TRACK2_WIZARD.ready)")  # type: ignore[no-any-return]
+
+
+def open_menu(page: Any) -> None:
+    """Open the "Save, share or clear" menu, as a user would."""
+    if not page.evaluate("() => document.querySelector('.t2-menu').open"):
+        page.locator(".t2-menu > summary").click()
+
+
+def confirm(page: Any, yes: bool = True) -> None:
+    """Answer the "are you sure" dialog of Start again or Clear."""
+    dialog = page.locator("dialog.t2-confirm")
+    dialog.wait_for(timeout=5000)
+    dialog.locator(f'[data-confirm="{"yes" if yes else "no"}"]').click()

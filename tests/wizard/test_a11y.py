@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.wizard.helpers import ROOT, TREES, finished, mismatches, open_wizard, result_of, walk
+from tests.wizard.helpers import ROOT, TREES, finished, mismatches, open_wizard, result_of, settled, walk
 
 pytestmark = pytest.mark.browser
 
@@ -39,6 +39,8 @@ def test_axe_on_every_screen(recorded_page: Any, file_url: str, tree: str) -> No
     result_of(page)
     problems["result"] = axe_violations(page)
     page.locator('.t2-review [data-action="change"]').first.click()
+    page.locator("form.t2-question").wait_for()
+    settled(page)
     problems["changing"] = axe_violations(page)
     assert problems == {"question": [], "result": [], "changing": []}
 
@@ -113,3 +115,19 @@ def test_phone_sized_screen_has_no_sideways_scroll(browser: Any, built_site: Pat
         assert width <= 390, f"page is {width}px wide on a 390px screen"
     finally:
         context.close()
+
+
+def test_a_skip_link_leads_to_the_first_answer(recorded_page: Any, file_url: str) -> None:
+    page, _rec = recorded_page
+    open_wizard(page, file_url, "venue")
+    for _ in range(2):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.classList.contains('t2-skip')"):
+            break
+    on_skip = page.evaluate("() => document.activeElement.classList.contains('t2-skip')")
+    assert on_skip, "the skip link is not among the first two Tab stops"
+    assert page.evaluate("() => document.activeElement.textContent") == "Skip to the first answer"
+    page.keyboard.press("Enter")
+    now = focused(page)
+    assert now["inForm"] and now["type"] in ("radio", "checkbox")
+    assert page.evaluate("() => location.hash") == ""  # no #fragment entry in the history

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.wizard.helpers import answer, finished, open_wizard, session_answers
+from tests.wizard.helpers import answer, finished, open_menu, open_wizard, session_answers
 
 pytestmark = pytest.mark.browser
 
@@ -62,6 +62,7 @@ def test_every_kind_of_bad_file(recorded_page: Any, file_url: str, tmp_path: Pat
         bad = tmp_path / f"{name}.json"
         bad.write_bytes(content)
         page.evaluate("() => { document.querySelector('.t2-alert').textContent = ''; }")
+        open_menu(page)
         with page.expect_file_chooser() as chooser:
             page.locator('.t2-toolbar [data-action="load"]').click()
         chooser.value.set_files(bad)
@@ -73,6 +74,7 @@ def test_every_kind_of_bad_file(recorded_page: Any, file_url: str, tmp_path: Pat
         assert not any(ch in text for ch in "\u202e\u2066\x00") and "x" * 60 not in text, name
         assert session_answers(page) == before, name
         assert page.inner_html(".t2-screen") == screen, name
+        assert page.evaluate("() => document.activeElement === document.querySelector('.t2-alert')"), name
     assert page.get_attribute(".t2-alert", "role") == "alert"
     assert page.evaluate("() => typeof window.__pwned") == "undefined"
     assert page.locator(".t2-wizard img, .t2-wizard script:not([src])").count() == 0

@@ -9,7 +9,17 @@ from typing import Any
 
 import pytest
 
-from tests.wizard.helpers import answer, finished, open_wizard, result_of, session_answers, wait_ready, walk
+from tests.wizard.helpers import (
+    answer,
+    confirm,
+    finished,
+    open_menu,
+    open_wizard,
+    result_of,
+    session_answers,
+    wait_ready,
+    walk,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -22,26 +32,35 @@ def sort_lists(answers: dict[str, Any]) -> dict[str, Any]:
     return {k: sorted(v) if isinstance(v, list) else v for k, v in answers.items()}
 
 
-def test_kept_answers_survive_a_reload_and_clear_wipes_them(recorded_page: Any, site_url: str) -> None:
+def test_kept_answers_survive_a_new_tab_and_clear_wipes_them(recorded_page: Any, site_url: str) -> None:
     page, _rec = recorded_page
     scenario = finished("venue")[0]
     path, answers = scenario["expect"]["path"], scenario["answers"]
     open_wizard(page, site_url, "venue")
+    open_menu(page)
     page.check(".t2-keep")
     assert "kept in this browser" in page.text_content(".t2-notice")
     for qid in path[:2]:
         answer(page, qid, answers[qid])
     page.locator(f'form.t2-question[data-question="{path[2]}"]').wait_for()
     assert page.evaluate(KEPT) == ["track2-wizard:venue"]
-    page.reload(wait_until="domcontentloaded")
+    page.close()
+    page = recorded_page[0].context.new_page()  # a new tab: only the kept answers can bring them back
+    open_wizard(page, site_url, "venue", ready=False)
+    assert "Restoring your answers" in page.text_content(".t2-screen") or page.locator(".t2-ready").count()
     wait_ready(page)
     page.locator(f'form.t2-question[data-question="{path[2]}"]').wait_for()
     assert page.is_checked(".t2-keep")
     assert page.text_content(".t2-notice") == "Your kept answers were restored."
+    open_menu(page)
     page.locator('.t2-toolbar [data-action="clear"]').click()
+    confirm(page)
     page.locator(f'form.t2-question[data-question="{path[0]}"]').wait_for()
     assert page.evaluate(STORED) == []
     assert not page.is_checked(".t2-keep")
+    assert session_answers(page)["answers"] == {}
+    page.reload(wait_until="domcontentloaded")  # nor does this tab's history keep them
+    wait_ready(page)
     assert session_answers(page)["answers"] == {}
 
 
@@ -52,12 +71,13 @@ def test_nothing_is_kept_without_the_opt_in(recorded_page: Any, file_url: str) -
     for qid in scenario["expect"]["path"][:2]:
         answer(page, qid, scenario["answers"][qid])
     assert page.evaluate(STORED) == []
-    page.reload(wait_until="domcontentloaded")
-    wait_ready(page)
-    assert session_answers(page)["answers"] == {}
-    page.check(".t2-keep")
-    page.uncheck(".t2-keep")
-    assert page.evaluate(STORED) == []
+    other = page.context.new_page()  # another tab: this tab's history is not shared
+    open_wizard(other, file_url, "venue")
+    assert session_answers(other)["answers"] == {}
+    open_menu(other)
+    other.check(".t2-keep")
+    other.uncheck(".t2-keep")
+    assert other.evaluate(STORED) == []
 
 
 def test_download_then_load_gives_the_same_result(recorded_page: Any, site_url: str, tmp_path: Path) -> None:
@@ -66,6 +86,7 @@ def test_download_then_load_gives_the_same_result(recorded_page: Any, site_url: 
     open_wizard(page, site_url, "choose-process")
     walk(page, scenario)
     before = result_of(page)
+    open_menu(page)
     with page.expect_download() as info:
         page.locator('.t2-toolbar [data-action="download"]').click()
     assert info.value.suggested_filename == "answers.json"  # a name that tells nothing
@@ -75,6 +96,7 @@ def test_download_then_load_gives_the_same_result(recorded_page: Any, site_url: 
     assert set(doc) == {"tree", "version", "answers"} and doc["tree"] == "choose-process"
     assert sort_lists(doc["answers"]) == sort_lists(scenario["answers"])
     page.locator('.t2-toolbar [data-action="restart"]').click()
+    confirm(page)
     page.locator("form.t2-question").wait_for()
     assert session_answers(page)["answers"] == {}
     with page.expect_file_chooser() as chooser:
@@ -91,7 +113,7 @@ def test_export_markdown(recorded_page: Any, file_url: str) -> None:
     walk(page, scenario)
     title = page.text_content(".t2-outcome--top h3")
     with page.expect_download() as info:
-        page.locator('[data-action="export"]').click()
+        page.locator('.t2-result [data-action="export"]').click()
     assert info.value.suggested_filename == "summary.md"
     text = Path(info.value.path()).read_text(encoding="utf-8")
     assert text.startswith("# ") and title.split(" (")[0] in text

@@ -325,3 +325,35 @@ def test_progress_text_and_numbers() -> None:
     html = view.render_progress({"answered": 2, "total": 5, "percent": 40}, 3)
     assert 'value="40"' in html and "Question 3 of about 5" in html
     assert re.search(r"All questions answered", view.render_progress({}, None))
+
+
+def test_points_are_counted_in_words() -> None:
+    assert [view.points_text(n) for n in (1, -1, 0, 3)] == ["1 point", "-1 point", "0 points", "3 points"]
+    out = walk(sample_tree(), ("way", "left"), ("extras", ["x"]))
+    assert "(3 points)" in out["html"] and "(1 points)" not in out["html"]
+
+
+def test_stopped_early_is_said_once() -> None:
+    gate = {"outcome": "b", "title": "Outcome B", "reason": "Too soon.", "summary": "Wait."}
+    result = {"kind": "ranking", "gate": gate, "ranked": [], "clear": False, "warnings": [], "message": None}
+    state = {"path": [], "result": result, "progress": {"answered": 1, "total": 1, "percent": 100}}
+    html = view.render_result(sample_tree(), doc({}), state)
+    assert html.count("Stopped early") == 1
+
+
+def test_a_question_carries_its_error_message_hidden() -> None:
+    html = wizard.first_screen(sample_tree())
+    summary = re.search(r'<div class="t2-error-summary"[^>]*hidden>.*?</div>', html)
+    assert summary and 'href="#t2-c-way-left"' in summary.group(0)
+    assert view.say("choose-one") in summary.group(0)
+    assert re.search(r'<p class="t2-error-message" id="t2-error" hidden>', html)
+    assert "Start again" not in walk(sample_tree(), ("way", "left"), ("extras", []))["html"]
+
+
+def test_exported_links_name_their_section_and_say_where_they_lead() -> None:
+    done = walk(sample_tree(), ("way", "left"), ("extras", ["y"]))
+    event = '{"action": "export"}'
+    exported = json.loads(wizard.handle_json(sample_tree(), json.dumps(done["session"]), event))
+    text = exported["markdown"]
+    assert "[Step 3: venue](step-3-design.html#venue)" in text  # the section's name is the link text
+    assert "relative to the handbook's folder (the one holding index.html)" in text

@@ -12,13 +12,14 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from tests.wizard.helpers import TREES, finished, mismatches, open_wizard, result_of, walk
+from tests.wizard.helpers import TREES, confirm, finished, mismatches, open_wizard, result_of, walk
 
 pytestmark = pytest.mark.browser
 
 
 def restart(page: Any, first_question: str) -> None:
     page.locator('.t2-toolbar [data-action="restart"]').click()
+    confirm(page)
     page.locator(f'form.t2-question[data-question="{first_question}"]').wait_for()
 
 
@@ -76,7 +77,7 @@ def test_prerendered_question_equals_the_live_one(recorded_page: Any, file_url: 
                                                    tree: str) -> None:
     page, _rec = recorded_page
     source = (built_site / "tools" / f"{tree}.html").read_text(encoding="utf-8")
-    match = re.search(r'<div class="t2-screen">(.*?)</div><div class="t2-toolbar"', source, re.DOTALL)
+    match = re.search(r'<div class="t2-screen"[^>]*>(.*?)</div><div class="t2-toolbar"', source, re.DOTALL)
     assert match, "no pre-rendered screen in the page"
     open_wizard(page, file_url, tree)
     live = page.evaluate("async () => (await window.TRACK2_WIZARD.engine(null, {action: 'show'})).html")
@@ -103,9 +104,28 @@ def test_print_view_shows_the_result_without_controls(recorded_page: Any, file_u
     walk(page, scenario)
     result_of(page)
     page.emulate_media(media="print")
-    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
     for hidden in (".t2-toolbar", ".t2-result-actions", ".t2-review .t2-change", ".md-header", ".md-sidebar"):
         assert not page.locator(hidden).first.is_visible(), hidden
     assert page.locator(".t2-result .t2-verdict").is_visible()
     assert page.locator(".t2-review .t2-answer-row").first.is_visible()
-    assert page.evaluate("() => [...document.querySelectorAll('.t2-result details')].every(d => d.open)")
+    assert page.locator(".t2-outcome--top .t2-reasons").is_visible()  # the winner's reasons print
+    after = page.evaluate("""() => [...document.querySelectorAll('.t2-result a[href]')]
+        .map(a => getComputedStyle(a, '::after').content).filter(c => c !== 'none' && c !== 'normal')""")
+    assert after == []  # no "(../step-2-plan.html#...)" after the links
+
+
+@pytest.mark.parametrize("tree", TREES)
+def test_every_result_prints_on_at_most_three_a4_pages(recorded_page: Any, file_url: str, tree: str) -> None:
+    page, _rec = recorded_page
+    open_wizard(page, file_url, tree)
+    first = str(page.get_attribute("form.t2-question", "data-question"))
+    pages = {}
+    for scenario in finished(tree):
+        walk(page, scenario)
+        result_of(page)
+        pdf = page.pdf(format="A4")
+        counts = re.findall(rb"/Count (\d+)", pdf)
+        assert counts, "no page count in the PDF"
+        pages[scenario["name"]] = max(int(c) for c in counts)
+        restart(page, first)
+    assert max(pages.values()) <= 3, pages
