@@ -3,6 +3,9 @@
 - The search overlay is a dialog without a name: give it one.
 - Task-list checkboxes (pymdownx.tasklist) are wrapped in a label that holds no
   text, so screen readers announce "checkbox" alone: name each by its item.
+- Glossary terms (<abbr title>, from hooks/glossary.py) show their definition only on
+  hover: give the first use of each term on a page a tab stop, so keyboard users
+  reach every definition without tabbing through each repetition.
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ TASK_ITEM = re.compile(
     re.DOTALL,
 )
 TAG = re.compile(r"<[^>]+>")
+ABBR = re.compile(r'<abbr title="([^"]*)"')
 
 
 def _name_task(match: re.Match[str]) -> str:
@@ -30,7 +34,16 @@ def _name_task(match: re.Match[str]) -> str:
 
 def accessible(output: str) -> str:
     """The page's HTML with the search dialog and task-list checkboxes named."""
-    return TASK_ITEM.sub(_name_task, output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG))
+    named = TASK_ITEM.sub(_name_task, output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG))
+    seen: set[str] = set()
+
+    def first_use(match: re.Match[str]) -> str:
+        if match.group(1) in seen:
+            return match.group(0)
+        seen.add(match.group(1))
+        return f'<abbr tabindex="0" title="{match.group(1)}"'
+
+    return ABBR.sub(first_use, named)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
