@@ -175,7 +175,7 @@ def test_injected_requests_are_blocked(
 def test_wizard_and_search_work_under_the_policy(
     wizard_page: tuple[Any, Recorder], site_url: str, catcher: str, tmp_path: Path
 ) -> None:
-    from tests.wizard.helpers import finished, open_wizard, result_of, walk
+    from tests.wizard.helpers import confirm, finished, open_menu, open_wizard, result_of, walk
 
     page, rec = wizard_page
     scenario = next(s for s in finished("choose-process") if s["expect"]["result"].get("top"))
@@ -183,14 +183,17 @@ def test_wizard_and_search_work_under_the_policy(
     assert page.evaluate("() => window.TRACK2_WIZARD.where") == "worker"
     walk(page, scenario)
     before = result_of(page)
+    open_menu(page)
     with page.expect_download() as info:
         page.locator('.t2-toolbar [data-action="download"]').click()
     saved = tmp_path / "answers.json"
     info.value.save_as(saved)
     with page.expect_download():
-        page.locator('[data-action="export"]').click()
+        page.locator('.t2-result [data-action="export"]').click()
     page.locator('.t2-toolbar [data-action="restart"]').click()
+    confirm(page)
     page.locator("form.t2-question").wait_for()
+    open_menu(page)
     with page.expect_file_chooser() as chooser:
         page.locator('.t2-toolbar [data-action="load"]').click()
     chooser.value.set_files(saved)

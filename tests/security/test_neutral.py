@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT, Recorder
-from tests.wizard.helpers import answer, finished, open_wizard, session_answers, settled
+from tests.wizard.helpers import answer, finished, open_menu, open_wizard, session_answers, settled
 
 pytestmark = pytest.mark.browser
 
@@ -71,6 +71,7 @@ def test_downloaded_file_holds_what_the_review_shows(
     given = tmp_path / "given.json"
     given.write_text(json.dumps({"tree": "choose-process", "version": tree["version"],
                                  "answers": {**scenario["answers"], **extra}}), encoding="utf-8")
+    open_menu(page)
     with page.expect_file_chooser() as chooser:
         page.locator('.t2-toolbar [data-action="load"]').click()
     chooser.value.set_files(given)
@@ -78,6 +79,7 @@ def test_downloaded_file_holds_what_the_review_shows(
     assert f"{len(extra)} answer(s) in the file belong to questions" in page.text_content(".t2-notice")
     held = session_answers(page)["answers"]
     assert set(held) == set(path)
+    open_menu(page)
     with page.expect_download() as info:
         page.locator('.t2-toolbar [data-action="download"]').click()
     saved = tmp_path / "saved.json"
@@ -95,6 +97,7 @@ def test_a_file_the_browser_cannot_read_is_reported(
     page.evaluate(unreadable)
     any_file = tmp_path / "answers.json"
     any_file.write_text("{}", encoding="utf-8")
+    open_menu(page)
     with page.expect_file_chooser() as chooser:
         page.locator('.t2-toolbar [data-action="load"]').click()
     chooser.value.set_files(any_file)

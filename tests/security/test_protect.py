@@ -11,7 +11,16 @@ from typing import Any
 import pytest
 
 from tests.conftest import Recorder
-from tests.wizard.helpers import answer, finished, open_wizard, result_of, session_answers, wait_ready, walk
+from tests.wizard.helpers import (
+    answer,
+    finished,
+    open_menu,
+    open_wizard,
+    result_of,
+    session_answers,
+    wait_ready,
+    walk,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -135,6 +144,7 @@ def test_protected_keeping_in_the_wizard(wizard_page: tuple[Any, Recorder], buil
     path, answers = scenario["expect"]["path"], scenario["answers"]
     open_wizard(page, built_site.as_uri(), "venue")
     _set_passphrase(page, "a long passphrase")
+    open_menu(page)
     page.check(".t2-keep")
     for qid in path[:2]:
         answer(page, qid, answers[qid])
@@ -143,7 +153,12 @@ def test_protected_keeping_in_the_wizard(wizard_page: tuple[Any, Recorder], buil
     assert json.loads(kept)["format"] == "track2-protected"
     for qid in path[:2]:
         assert qid not in kept and str(answers[qid]) not in kept
-    page.reload(wait_until="domcontentloaded")
+    # Another tab: a reload would restore this tab's own history entry (held for the tab
+    # only); a new tab finds only the kept answers, encrypted, and asks for the passphrase.
+    page = page.context.new_page()
+    page.add_init_script("window.TRACK2_START_TIMEOUT_MS = 90000;")
+    page.on("pageerror", lambda exc: rec.page_errors.append(str(exc)))
+    page.goto(f"{built_site.as_uri()}/tools/venue.html", wait_until="domcontentloaded")
     page.locator(".t2-unlock").wait_for()
     _unlock(page, "not the passphrase")
     page.wait_for_function("() => document.querySelector('.t2-alert').textContent.includes('does not open')")
@@ -164,6 +179,7 @@ def test_protected_download_and_load(
     walk(page, scenario)
     before = result_of(page)
     _set_passphrase(page, "another passphrase")
+    open_menu(page)
     with page.expect_download() as info:
         page.locator('.t2-toolbar [data-action="download"]').click()
     assert info.value.suggested_filename == "answers.json"
@@ -177,6 +193,7 @@ def test_protected_download_and_load(
     start = session_answers(page)
 
     def load(path: Path) -> None:
+        open_menu(page)
         with page.expect_file_chooser() as chooser:
             page.locator('.t2-toolbar [data-action="load"]').click()
         chooser.value.set_files(path)
