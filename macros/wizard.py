@@ -25,11 +25,12 @@ from track2guide.wizard import first_screen  # noqa: E402
 
 from .treesource import TreeSource  # noqa: E402
 
-# In load order: engine and trees (hooks/trees.py), then the runtime (hooks/pyodide_bundle.py).
+# In load order: the trees (hooks/trees.py), then the runtime (hooks/pyodide_bundle.py), whose
+# stdlib zip holds the engine and whose snapshot has it imported already.
 RUNTIME = (
-    "assets/wizard/engine.js", "assets/wizard/trees.js",
+    "assets/wizard/trees.js",
     "assets/pyodide/pyodide-runtime.js", "assets/pyodide/pyodide-lock.js",
-    "assets/pyodide/python-stdlib.js", "assets/pyodide/pyodide-wasm.js",
+    "assets/pyodide/pyodide-wasm.js", "assets/pyodide/pyodide-snapshot.js", "assets/pyodide/python-stdlib.js",
 )
 HOST = "javascripts/pyodide-host.js"  # starts Pyodide; the shell calls it
 SHELL = "javascripts/wizard.js"

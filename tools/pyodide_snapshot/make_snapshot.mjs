@@ -47,7 +47,8 @@ const sparse = (() => {
 
 const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
 const { default: createModule } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.asm.mjs")).href);
-const lock = JSON.parse(fs.readFileSync(path.join(pyodideDir, "pyodide-lock.json"), "utf8"));
+// The lock as the browser gets it (hooks/pyodide_bundle.py): no packages are ever loaded.
+const lock = { info: JSON.parse(fs.readFileSync(path.join(pyodideDir, "pyodide-lock.json"), "utf8")).info, packages: {} };
 
 // `make(config)` makes the module from the glue's factory (createModule) before Python starts.
 function start(options, make = (config) => createModule(config)) {
