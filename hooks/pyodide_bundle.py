@@ -100,7 +100,8 @@ def runtime_function(loader: str, glue: str, sparse: str) -> str:
         f"{GLOBAL}.runtime = function (__t2ScriptUrl) {{\n"
         f"(function () {{\n{SOURCE_MAP.sub('', loader)}\n}})();\n"
         f"{sparse}\n"
-        f"return {{sparse: TRACK2_SPARSE, createModule: (function () {{\n\"use strict\";\n{classic_glue(glue)}\n"
+        "return {sparse: TRACK2_SPARSE, createModule: (function () {\n\"use strict\";\n"
+        f"{classic_glue(glue)}\n"
         "return _createPyodideModule;\n})()};\n"
         "};\n"
     )
@@ -142,13 +143,13 @@ def build_id(pyodide_js: str) -> str:
     found = re.findall(r'BUILD_ID:"([0-9a-f]{64})"', pyodide_js)
     if len(found) != 1:
         raise PluginError("pyodide_bundle: cannot find the BUILD_ID in node_modules/pyodide/pyodide.js")
-    return found[0]
+    return str(found[0])
 
 
 def snapshot_build_id(sparse: bytes) -> str:
     """The build id written by Pyodide's makeMemorySnapshot (8 little-endian words)."""
     words = struct.unpack_from("<8I", sparse, SPARSE_HEADER + 16)
-    return "".join(f"{w:08x}" for w in words)
+    return "".join(f"{int(w):08x}" for w in words)
 
 
 def check_outputs(made: dict[str, bytes], expected_build_id: str | None, forbidden: list[str]) -> None:
@@ -161,7 +162,8 @@ def check_outputs(made: dict[str, bytes], expected_build_id: str | None, forbidd
     for name, data in made.items():
         for path in forbidden:
             if path.encode() in data:
-                raise PluginError(f"pyodide_bundle: {name} holds the build path {path}; it must not leave this machine")
+                raise PluginError(f"pyodide_bundle: {name} holds the build path {path}; "
+                                  "it must not leave this machine")
 
 
 def _made(root: Path, config: MkDocsConfig, mode: str) -> tuple[str, dict[str, bytes]]:
@@ -173,13 +175,13 @@ def _made(root: Path, config: MkDocsConfig, mode: str) -> tuple[str, dict[str, b
     key = _digest(tools + pyodide + engine, mode, node_version, *(p.name for p in engine))
     cache = root / ".cache" / "pyodide-snapshot" / key[:24]
     wanted = ["stdlib.zip"] + (["snapshot.bin"] if mode == "snapshot" else [])
-    if not all((cache / name).is_file() for name in wanted + ["report.json"]):
+    if not all((cache / name).is_file() for name in [*wanted, "report.json"]):
         cache.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix="new-", dir=cache.parent))
         flags = ["--pyc", "--no-snapshot"] if mode == "pyc" else []
         proc = subprocess.run(
-            [node, str(root / TOOL_DIR / "make_snapshot.mjs"), str(pyodide[0].parent), str(root / "track2guide"),
-             str(work), *flags],
+            [node, str(root / TOOL_DIR / "make_snapshot.mjs"), str(pyodide[0].parent),
+             str(root / "track2guide"), str(work), *flags],
             capture_output=True, text=True, timeout=900, check=False, cwd=work,
         )
         if proc.returncode != 0:
@@ -194,7 +196,8 @@ def _made(root: Path, config: MkDocsConfig, mode: str) -> tuple[str, dict[str, b
             if old != cache and old.is_dir() and old.stat().st_mtime < cache.stat().st_mtime - 7 * 86400:
                 shutil.rmtree(old, ignore_errors=True)
     if json.loads((cache / "report.json").read_text()).get("key") != key:
-        raise PluginError(f"pyodide_bundle: {cache} was made from other inputs; delete .cache/pyodide-snapshot")
+        raise PluginError(f"pyodide_bundle: {cache} was made from other inputs; "
+                          "delete .cache/pyodide-snapshot")
     made = {name: (cache / name).read_bytes() for name in wanted}
     pyodide_js = node_module_path(config, "pyodide/pyodide.js").read_text(encoding="utf-8")
     forbidden = sorted({str(root), str(root.resolve()), str(pyodide[0].parent.resolve().parent)})
