@@ -105,13 +105,24 @@
       // The wasm is compiled already: Pyodide gets an empty body, used for nothing.
       var served = { "python_stdlib.zip": await files["python_stdlib.zip"], "pyodide.asm.wasm": new Uint8Array(0) };
       var compiled = await wasm;
+      function createModule(config) {  // marks: the wasm instance is made, Python's memory restored
+        mark("t2-create-module");
+        return module.createModule(config).then(function (made) {
+          mark("t2-module-created");
+          var restore = made.API.restoreSnapshot;
+          made.API.restoreSnapshot = function (bytes) {
+            try { return restore(bytes); } finally { mark("t2-memory-restored"); }
+          };
+          return made;
+        });
+      }
       return withEmbeddedRuntime(served, compiled, function () {
         return globalThis.loadPyodide({
           indexURL: msg.indexURL,
           lockFileContents: msg.lock,
           createPyodideModule: snapshot ? function (config) {
-            return module.sparse.create(module.createModule, config, snapshot);
-          } : module.createModule,
+            return module.sparse.create(createModule, config, snapshot);
+          } : createModule,
           _loadSnapshot: snapshot ? module.sparse.placeholder : undefined,
           stdout: function () {},
           stderr: function () {},
