@@ -70,7 +70,8 @@ def make_zip(site: Path, out: Path) -> Path:
         zf.writestr(f"{TOP}/START-HERE.html", START_HERE)
         zf.writestr(f"{TOP}/HOW-TO-OPEN.txt", HOW_TO_OPEN)
         for path in sorted(site.rglob("*")):
-            if path.is_file():
+            # Source maps (the theme's) serve only a developer's debugger, not readers of the copy.
+            if path.is_file() and path.suffix != ".map":
                 zf.write(path, f"{TOP}/site/{path.relative_to(site).as_posix()}")
     return out
 
