@@ -57,7 +57,8 @@ TOOL_FILES = ("make_snapshot.mjs", "sparse.js")
 PYODIDE_FILES = ("package.json", "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json")
 MODES = ("snapshot", "pyc")
-SPARSE_HEADER = 20  # bytes before Pyodide's own snapshot header (tools/pyodide_snapshot/sparse.js)
+KEEP = 4  # cached inputs kept in .cache/pyodide-snapshot (about 10 MB each)
+SPARSE_HEADER = 24  # bytes before Pyodide's own snapshot header (tools/pyodide_snapshot/sparse.js)
 
 # key -> site files: a `mkdocs serve` rebuild reuses them without reading .cache again.
 _cache: dict[str, dict[str, bytes]] = {}
@@ -192,9 +193,9 @@ def _made(root: Path, config: MkDocsConfig, mode: str) -> tuple[str, dict[str, b
         (work / "report.json").write_text(json.dumps({**report, "key": key}, indent=1) + "\n")
         shutil.rmtree(cache, ignore_errors=True)
         work.rename(cache)
-        for old in cache.parent.iterdir():  # keep the cache to the newest few inputs
-            if old != cache and old.is_dir() and old.stat().st_mtime < cache.stat().st_mtime - 7 * 86400:
-                shutil.rmtree(old, ignore_errors=True)
+        entries = sorted((p for p in cache.parent.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
+        for old in entries[:-KEEP]:  # keep the cache to the newest few inputs
+            shutil.rmtree(old, ignore_errors=True)
     if json.loads((cache / "report.json").read_text()).get("key") != key:
         raise PluginError(f"pyodide_bundle: {cache} was made from other inputs; "
                           "delete .cache/pyodide-snapshot")

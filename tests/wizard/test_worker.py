@@ -28,7 +28,7 @@ NO_WORKER = {
     };""",
 }
 SNAPSHOT_JS = "assets/pyodide/pyodide-snapshot.js"
-SPARSE_HEADER = 20  # tools/pyodide_snapshot/sparse.js: magic, sizes, run count, checksum
+SPARSE_HEADER = 24  # tools/pyodide_snapshot/sparse.js: magic, sizes, run count, checksum, relied count
 PAYLOAD = re.compile(r'(\.files\["snapshot\.bin"\] = \{gzip: true, base64: ")([A-Za-z0-9+/=]+)(")')
 
 

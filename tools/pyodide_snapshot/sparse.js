@@ -7,19 +7,23 @@
  * data segments (C docstrings, static tables) and a lot of zeros. The sparse form keeps only the
  * pages that differ from that fresh memory:
  *
- *   u32 MAGIC, u32 header bytes, u32 memory bytes, u32 runs, u32 checksum of the fresh pages
- *   relied on, Pyodide's header, runs × (u32 first page, u32 page count), the pages of the runs.
+ *   u32 MAGIC, u32 header bytes, u32 memory bytes, u32 runs, u32 checksum, u32 relied pages,
+ *   Pyodide's header, runs × (u32 first page, u32 page count), relied pages × u32, the pages
+ *   of the runs.
  *
- * install() wraps a freshly created Pyodide module so that its restore writes those pages only,
- * after checking the fresh memory against the checksum: a runtime that differs from the one the
- * build used makes the restore throw (and the wizard start Python the normal way) instead of
- * corrupting memory.
+ * "Relied pages" are those left to the fresh memory that are not zero there. install() wraps a
+ * freshly created Pyodide module so that its restore writes the stored pages only, after
+ * checking a sample of the relied pages (every SAMPLE-th word: a full pass costs far more than
+ * it adds) against the checksum: a runtime that differs from the one the build used makes the
+ * restore throw (and the wizard start Python the normal way) instead of corrupting memory.
  */
 var TRACK2_SPARSE = (function () {
   "use strict";
   var MAGIC = 0x50533254;  // "T2SP"
   var PAGE = 4096;
   var WORDS = PAGE / 4;
+  var SAMPLE = 16;
+  var FIXED = 24;  // bytes of the six u32 fields before Pyodide's header
 
   function isZero(words, first) {
     for (var i = first; i < first + WORDS; i++) if (words[i] !== 0) return false;
@@ -31,12 +35,12 @@ var TRACK2_SPARSE = (function () {
     return true;
   }
 
-  /* A position-sensitive 32-bit checksum of the pages `relied` (page numbers) of `words`. */
+  /* A position-sensitive 32-bit checksum of every SAMPLE-th word of the pages `relied`. */
   function checksum(words, relied) {
     var h = 0x811c9dc5;
     for (var k = 0; k < relied.length; k++) {
       var first = relied[k] * WORDS;
-      for (var i = first; i < first + WORDS; i++) h = Math.imul(h ^ words[i], 0x01000193) + i | 0;
+      for (var i = first; i < first + WORDS; i += SAMPLE) h = Math.imul(h ^ words[i], 0x01000193) + i | 0;
     }
     return h >>> 0;
   }
@@ -89,11 +93,13 @@ var TRACK2_SPARSE = (function () {
       else runs.push([p, 1]);
     }
     var relied = reliedPages(old, stored, pages);
-    var start = 20 + headerBytes, out = new Uint8Array(start + runs.length * 8 + count * PAGE);
-    var words = new Uint32Array(out.buffer, 0, 5);
-    words.set([MAGIC, headerBytes, memoryBytes, runs.length, checksum(old, relied)]);
-    out.set(full.subarray(0, headerBytes), 20);
-    var table = new DataView(out.buffer, start), at = start + runs.length * 8;
+    var start = FIXED + headerBytes, at = start + runs.length * 8 + relied.length * 4;
+    var out = new Uint8Array(at + count * PAGE);
+    var fields = new Uint32Array(out.buffer, 0, FIXED / 4);
+    fields.set([MAGIC, headerBytes, memoryBytes, runs.length, checksum(old, relied), relied.length]);
+    out.set(full.subarray(0, headerBytes), FIXED);
+    var table = new DataView(out.buffer, start);
+    relied.forEach(function (page, i) { table.setUint32(runs.length * 8 + i * 4, page, true); });
     runs.forEach(function (run, i) {
       table.setUint32(i * 8, run[0], true);
       table.setUint32(i * 8 + 4, run[1], true);
@@ -105,14 +111,17 @@ var TRACK2_SPARSE = (function () {
 
   function parse(sparse) {
     var view = new DataView(sparse.buffer, sparse.byteOffset, sparse.byteLength);
-    if (sparse.byteLength < 20 || view.getUint32(0, true) !== MAGIC) throw new Error("not a sparse snapshot");
+    if (sparse.byteLength < FIXED || view.getUint32(0, true) !== MAGIC) throw new Error("not a sparse snapshot");
     var headerBytes = view.getUint32(4, true), memoryBytes = view.getUint32(8, true);
-    var count = view.getUint32(12, true), start = 20 + headerBytes, runs = [];
+    var count = view.getUint32(12, true), reliedCount = view.getUint32(20, true);
+    var start = FIXED + headerBytes, runs = [], relied = [];
     for (var i = 0; i < count; i++) {
       runs.push([view.getUint32(start + i * 8, true), view.getUint32(start + i * 8 + 4, true)]);
     }
-    return { headerBytes: headerBytes, memoryBytes: memoryBytes, runs: runs, check: view.getUint32(16, true),
-             header: sparse.slice(20, start), data: start + count * 8 };
+    for (var k = 0; k < reliedCount; k++) relied.push(view.getUint32(start + count * 8 + k * 4, true));
+    return { headerBytes: headerBytes, memoryBytes: memoryBytes, runs: runs, relied: relied,
+             check: view.getUint32(16, true), header: sparse.slice(FIXED, start),
+             data: start + count * 8 + reliedCount * 4 };
   }
 
   /* Make the Pyodide module with `createModule` (the glue's factory) for a restore from
@@ -129,10 +138,8 @@ var TRACK2_SPARSE = (function () {
     module.API.restoreSnapshot = function () {
       var heap = module.HEAPU8;
       if (heap.length !== s.memoryBytes) throw new Error("sparse snapshot: memory size differs");
-      var pages = s.memoryBytes / PAGE, stored = new Uint8Array(pages);
-      s.runs.forEach(function (run) { stored.fill(1, run[0], run[0] + run[1]); });
       var fresh = new Uint32Array(heap.buffer, heap.byteOffset, s.memoryBytes / 4);
-      if (checksum(fresh, reliedPages(fresh, stored, pages)) !== s.check) {
+      if (checksum(fresh, s.relied) !== s.check) {
         throw new Error("sparse snapshot: this runtime's fresh memory is not the one the snapshot was made against");
       }
       var state = restore(s.header);  // checks magic and build id, reads the state, writes no memory
