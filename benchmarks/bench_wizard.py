@@ -85,6 +85,8 @@ READ = """async () => {
   const seen = window.__t2; seen.stop = true;
   const mark = name => (performance.getEntriesByName(name)[0] || {}).startTime;
   const out = {answered: seen.answered, fcp: mark('first-contentful-paint')};
+  const status = (window.TRACK2_HOST && window.TRACK2_HOST.status) || {};
+  out.restored = status.where === 'worker' && status.snapshot === true ? 1 : 0;
   for (const name of STAGES) out[name] = mark(name);
   out.gap = Math.max(0, ...seen.gaps.filter(([s]) => s < out['t2-ready']).map(([, d]) => d));
   return out;
@@ -228,6 +230,9 @@ def main() -> None:
     paint = {v: max(median([r["fcp"] for r in runs[(v, t)]]) or 0 for t in trees) for v in sites}
     print(f"{'FCP plain page':32}" + "".join(f"{plain[v]:>22.0f}" for v in sites))
     print(f"{'FCP wizard (worst) / plain':32}" + "".join(f"{paint[v] / plain[v]:>22.2f}" for v in sites))
+    restored = {v: sum(r["restored"] for t in trees for r in runs[(v, t)]) for v in sites}
+    print(f"{'loads restored in a worker':32}" + "".join(f"{restored[v]:>17} of {len(trees) * args.runs:<2}"
+                                                          for v in sites))
     clicks = {v: max(median([r["click"] for r in runs[(v, t)]]) or 0 for t in trees) for v in sites}
     print(f"{'click -> next, worst wizard':32}" + "".join(f"{clicks[v]:>22.1f}" for v in sites))
     read = {v: max(median([r.get("click_read") for r in runs[(v, t)]]) or 0 for t in trees) for v in sites}
