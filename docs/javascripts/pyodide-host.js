@@ -302,11 +302,16 @@
    * engine's call(message) once Python is ready to answer events. */
   async function startEngine(scripts, treeId, onProgress) {
     checkBrowser();
-    var steps = scripts.length + 2, done = 0, python = null, handed = {};
+    var steps = scripts.length + 2, done = 0, python = null, handed = {}, painted = false;
     var runtime = window.TRACK2_PYODIDE = window.TRACK2_PYODIDE || {};
+    // Making the worker (its source is the 1.3 MB runtime) waits for the page's first paint.
+    var firstPaint = new Promise(function (resolve) {
+      requestAnimationFrame(function () { setTimeout(resolve, 0); });
+      setTimeout(resolve, 500);  // no frames in a hidden tab
+    }).then(function () { painted = true; handOver(); });
 
     function handOver() {  // start the worker, and give it every file whose script has run
-      if (!python && runtime.runtime) {
+      if (!python && runtime.runtime && painted) {
         python = startPython(runtime.runtime, function () {
           performance.mark("t2-python-started");
           onProgress((scripts.length + 1) / steps);
@@ -327,7 +332,7 @@
       });
     }));
     performance.mark("t2-scripts-loaded");
-    handOver();
+    await firstPaint;
     if (!python) throw new Error("the Pyodide runtime script did not run");
     var trees = {};
     trees[treeId] = JSON.stringify(window.TRACK2_TREES[treeId]);
