@@ -1,76 +1,60 @@
 #!/usr/bin/env python3
 """Time the wizard pages in Chromium (a benchmark, not a test): prints numbers, asserts nothing.
 
-For each wizard page, from file:// and over a local http server, it opens the page
-`--runs` times, each in a fresh browser context (empty cache), and reads in the page:
+It builds several variants of the site and measures them side by side in one run, from
+file:// (as from a USB stick), each page load in a fresh browser context (empty cache),
+loads taken in turns across the variants so that a busy machine weighs on all alike:
 
-* first question: when the pre-rendered question was painted (Element Timing);
-* engine ready:   when Python had started and the wizard answers clicks
-                  (`performance.mark("t2-ready")` in docs/javascripts/wizard.js),
-                  with the split: runtime scripts loaded, Python started;
-* main thread:    the longest main-thread block between navigation and engine
-                  ready, seen two ways: the longest 'longtask' entry
-                  (PerformanceObserver) and the longest gap between two
-                  requestAnimationFrame callbacks (what a user feels as a freeze);
-* click -> next:  once ready, from submitting an answer to the next question
-                  painted (until the new screen is set in brackets),
+* old       main's commit before the snapshot (`--old-commit`, default 1c3adde), built
+            from a `git worktree` of it;
+* pyc       this tree, `T2_PYODIDE_START=pyc`: no snapshot, trimmed stdlib of .pyc;
+* snapshot  this tree as it ships: Python restored from the build's memory snapshot.
 
-all in milliseconds from navigation start, as median, min-max and standard deviation.
-It also prints what the wizard adds to the site, on disk and zipped.
+For every wizard page and variant it reports, in milliseconds from navigation start:
 
-    python benchmarks/bench_wizard.py [--runs N] [--site DIR] [--tree ID] [--json]
+* first answer:  a user ticks the first choice the moment the page can take it
+                 (DOMContentLoaded) and presses Next; time until the next question shows;
+* ready:         `t2-ready` (Python answers clicks) and the stage marks before it
+                 (docs/javascripts/pyodide-host.js; the old build has fewer);
+* first paint:   first contentful paint of the wizard page, and of a plain handbook page;
+* click -> next: once ready, from submitting an answer to the next question painted; and
+                 again after 2 s (a reader reading the question before the next click);
+* main thread:   the longest gap between two animation frames before ready,
 
-Without --site it builds the site (non-strict) into a temporary folder.
+and the USB zip (scripts/make_usb.py) and site sizes of each variant.
+
+    python benchmarks/bench_wizard.py [--runs N] [--variants old,pyc,snapshot] [--trees ...] [--json]
 """
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from scripts.make_usb import make_zip  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-# What the wizard adds to a site (everything else is the handbook and the theme).
-WIZARD_FILES = {
-    "Pyodide runtime (assets/pyodide/)": "assets/pyodide/*",
-    "engine + trees (assets/wizard/)": "assets/wizard/*",
-    "shell (javascripts/wizard.js)": "javascripts/wizard.js",
-    "host (javascripts/pyodide-host.js)": "javascripts/pyodide-host.js",
-    "style (stylesheets/wizard.css)": "stylesheets/wizard.css",
-}
+TREES = ("choose-process", "approach", "venue")
+PLAIN_PAGE = "introduction.html"
+READ_MS = 2000
+VARIANTS = ("old", "pyc", "snapshot")
+STAGES = ("t2-scripts-loaded", "t2-host-running", "t2-decoded-pyodide.asm.wasm", "t2-wasm-compiled",
+          "t2-decoded-snapshot.bin", "t2-create-module", "t2-module-created", "t2-memory-restored",
+          "t2-python-started", "t2-engine-imported", "t2-ready")
 
-MEASURE_LOAD = """async () => {
-  const question = await new Promise(resolve => {
-    new PerformanceObserver((list, obs) => {
-      const hit = list.getEntries().find(e => e.identifier === 't2-question');
-      if (hit) { obs.disconnect(); resolve(hit.renderTime || hit.loadTime); }
-    }).observe({type: 'element', buffered: true});
-  });
-  const mark = name => (performance.getEntriesByName(name)[0] || {}).startTime;
-  return {question, scripts: mark('t2-scripts-loaded'), python: mark('t2-python-started'),
-          ready: mark('t2-ready')};
-}"""
-
-# Installed before any page script runs: records main-thread blocks from navigation on.
-WATCH_MAIN_THREAD = """(() => {
+# Before any page script: watch frames, and answer the first question at DOMContentLoaded.
+WATCH = """(() => {
   if (window.top !== window) return;
-  const seen = window.__t2Blocks = {tasks: [], gaps: []};
-  try {
-    new PerformanceObserver(list => {
-      for (const e of list.getEntries()) seen.tasks.push([e.startTime, e.duration]);
-    }).observe({type: 'longtask'});
-  } catch (e) { /* no Long Tasks API: the frame gaps still tell */ }
+  const seen = window.__t2 = {gaps: []};
   let last = performance.now();
   const frame = () => {
     const now = performance.now();
@@ -79,131 +63,183 @@ WATCH_MAIN_THREAD = """(() => {
     if (!seen.stop) requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
+  document.addEventListener('DOMContentLoaded', () => {
+    const screen = document.querySelector('.t2-screen');
+    const form = screen && screen.querySelector('form.t2-question');
+    if (!form) return;
+    const first = form.dataset.question;
+    new MutationObserver((records, obs) => {
+      const now = screen.querySelector('form.t2-question, .t2-result');
+      if (now && (!now.dataset || now.dataset.question !== first)) {
+        seen.answered = performance.now();
+        obs.disconnect();
+      }
+    }).observe(screen, {childList: true, subtree: true});
+    form.querySelector('input[name="t2-answer"]').checked = true;
+    form.requestSubmit();
+  });
 })();"""
 
-MEASURE_BLOCKS = """async () => {
-  await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));  // close the last gap
-  const seen = window.__t2Blocks;
-  seen.stop = true;
-  const ready = (performance.getEntriesByName('t2-ready')[0] || {}).startTime;
-  const longest = list => Math.max(0, ...list.filter(([start]) => start < ready).map(([, d]) => d));
-  return {longtask: longest(seen.tasks), gap: longest(seen.gaps)};
-}"""
+READ = """async () => {
+  await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  const seen = window.__t2; seen.stop = true;
+  const mark = name => (performance.getEntriesByName(name)[0] || {}).startTime;
+  const out = {answered: seen.answered, fcp: mark('first-contentful-paint')};
+  const status = (window.TRACK2_HOST && window.TRACK2_HOST.status) || {};
+  out.restored = status.where === 'worker' && status.snapshot === true ? 1 : 0;
+  for (const name of STAGES) out[name] = mark(name);
+  out.gap = Math.max(0, ...seen.gaps.filter(([s]) => s < out['t2-ready']).map(([, d]) => d));
+  return out;
+}""".replace("STAGES", json.dumps(STAGES))
 
-# Works whether the engine answers at once or later (from a worker): waits for the new screen.
-MEASURE_CLICK = """async () => {
+CLICK = """async () => {
   const screen = document.querySelector('.t2-screen');
   const form = screen.querySelector('form.t2-question');
+  if (!form) return {click: null, moved: false};
   const before = form.dataset.question;
   form.querySelector('input[name="t2-answer"]').checked = true;
-  const changed = new Promise(resolve => new MutationObserver((records, obs) => {
-    obs.disconnect(); resolve(performance.now());
-  }).observe(screen, {childList: true, subtree: true}));
+  const changed = new Promise(resolve => new MutationObserver((r, obs) => { obs.disconnect(); resolve(); })
+    .observe(screen, {childList: true, subtree: true}));
   const t0 = performance.now();
   form.requestSubmit();
-  const set = await changed;
+  await changed;
   await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
   const after = document.querySelector('form.t2-question, .t2-result');
-  return {handler: set - t0, painted: performance.now() - t0,
-          moved: !after.dataset || after.dataset.question !== before};
+  return {click: performance.now() - t0, moved: !after.dataset || after.dataset.question !== before};
 }"""
 
 
-def build(dest: Path) -> Path:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(dest)], cwd=ROOT, env=env,
+def mkdocs_build(source: Path, dest: Path, env: dict[str, str] | None = None) -> Path:
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(dest)], cwd=source, env=full_env,
                    check=True)
     return dest
 
 
-def one_load(browser: Any, url: str) -> dict[str, float]:
+def build_old(commit: str, tmp: Path) -> Path:
+    tree = tmp / "old-tree"
+    subprocess.run(["git", "worktree", "add", "--detach", "-f", str(tree), commit], cwd=ROOT, check=True,
+                   capture_output=True)
+    try:
+        (tree / "node_modules").symlink_to((ROOT / "node_modules").resolve())
+        return mkdocs_build(tree, tmp / "old-site")
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False,
+                       capture_output=True)
+
+
+def one_load(browser: Any, url: str, *, wizard: bool) -> dict[str, float]:
     context = browser.new_context()
     try:
-        context.add_init_script(WATCH_MAIN_THREAD)
+        context.add_init_script(WATCH)
         page = context.new_page()
-        page.goto(url, wait_until="domcontentloaded")
+        page.goto(url, wait_until="load")
+        if not wizard:
+            page.wait_for_timeout(100)
+            return {"fcp": page.evaluate(READ)["fcp"]}
         page.wait_for_selector(".t2-wizard.t2-ready, .t2-failed", state="attached", timeout=120_000)
         if page.locator(".t2-failed").count():
             raise RuntimeError(f"wizard failed at {url}: {page.text_content('.t2-failed')}")
-        times: dict[str, float] = page.evaluate(MEASURE_LOAD)
-        times.update(page.evaluate(MEASURE_BLOCKS))
-        click = page.evaluate(MEASURE_CLICK)
+        page.wait_for_function("() => window.__t2.answered !== undefined", timeout=30_000)
+        times: dict[str, float] = page.evaluate(READ)
+        click = page.evaluate(CLICK)
         if not click["moved"]:
             raise RuntimeError("the click did not move to another question")
-        times.update(click=click["painted"], handler=click["handler"])
+        times["click"] = click["click"]
+        page.wait_for_timeout(READ_MS)  # a reader reads the next question before the next click
+        click = page.evaluate(CLICK)
+        times["click_read"] = click["click"] if click["moved"] else None
         return times
     finally:
         context.close()
 
 
-def stats(values: list[float]) -> dict[str, float]:
-    return {"median": statistics.median(values), "min": min(values), "max": max(values),
-            "stdev": statistics.stdev(values) if len(values) > 1 else 0.0}
+def median(values: list[float | None]) -> float | None:
+    real = [v for v in values if v is not None]
+    return statistics.median(real) if real else None
 
 
-def fmt(s: dict[str, float]) -> str:
-    return f"{s['median']:7.0f}  ({s['min']:.0f}-{s['max']:.0f}, sd {s['stdev']:.0f})"
+def spread(values: list[float | None]) -> str:
+    real = [v for v in values if v is not None]
+    if not real:
+        return "-"
+    return f"{statistics.median(real):6.0f} ({min(real):.0f}-{max(real):.0f})"
 
 
-def sizes(site: Path) -> dict[str, tuple[int, int]]:
-    """Label -> (bytes on disk, bytes in a deflate-9 zip) of what the wizard adds."""
-    out = {}
-    for label, pattern in WIZARD_FILES.items():
-        files = sorted(site.glob(pattern))
-        raw = sum(f.stat().st_size for f in files)
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-            for f in files:
-                archive.write(f, f.relative_to(site).as_posix())
-        out[label] = (raw, len(buffer.getvalue()))
-    return out
+def sizes(site: Path, tmp: Path, name: str) -> dict[str, float]:
+    zipped = make_zip(site, tmp / f"{name}-usb.zip")
+    pyodide = sum(f.stat().st_size for f in (site / "assets" / "pyodide").glob("*"))
+    total = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
+    return {"zip_mb": zipped.stat().st_size / 1e6, "site_mb": total / 1e6, "pyodide_mb": pyodide / 1e6}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=10, help="fresh page loads per scheme (default 10)")
-    parser.add_argument("--site", type=Path, help="an existing build (default: build one)")
-    parser.add_argument("--tree", default="choose-process", help="which wizard page (default choose-process)")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--runs", type=int, default=5, help="fresh loads per page and variant (default 5)")
+    parser.add_argument("--variants", default=",".join(VARIANTS), help="comma-separated: old, pyc, snapshot")
+    parser.add_argument("--trees", default=",".join(TREES), help="comma-separated wizard pages")
+    parser.add_argument("--old-commit", default="1c3adde", help="the commit built as `old`")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
     args = parser.parse_args()
+    variants = [v for v in args.variants.split(",") if v]
+    trees = [t for t in args.trees.split(",") if t]
 
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory() as tmp:
-        site = args.site or build(Path(tmp) / "site")
-        server, base = serve(site)
-        results: dict[str, dict[str, dict[str, float]]] = {}
-        try:
-            with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                for scheme, root in (("file", site.as_uri()), ("http", base)):
-                    runs = [one_load(browser, f"{root}/tools/{args.tree}.html") for _ in range(args.runs)]
-                    results[scheme] = {k: stats([r[k] for r in runs]) for k in runs[0]}
-                browser.close()
-        finally:
-            server.shutdown()
-            server.server_close()
-        size = sizes(site)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        sites = {}
+        for v in variants:
+            if v == "old":
+                sites[v] = build_old(args.old_commit, tmp)
+            else:
+                sites[v] = mkdocs_build(ROOT, tmp / f"{v}-site", {"T2_PYODIDE_START": v})
+        size = {v: sizes(site, tmp, v) for v, site in sites.items()}
+        runs: dict[tuple[str, str], list[dict[str, float]]] = {}
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for _ in range(args.runs):
+                for page in [*trees, PLAIN_PAGE]:
+                    for v, site in sites.items():
+                        wizard = page != PLAIN_PAGE
+                        url = f"{site.as_uri()}/tools/{page}.html" if wizard else f"{site.as_uri()}/{page}"
+                        runs.setdefault((v, page), []).append(one_load(browser, url, wizard=wizard))
+            browser.close()
+        load = os.getloadavg()
 
+    result = {f"{v}/{p}": {k: median([r.get(k) for r in rs]) for k in rs[0]} for (v, p), rs in runs.items()}
     if args.json:
-        print(json.dumps({"runs": args.runs, "tree": args.tree, "times_ms": results,
-                          "sizes": {k: {"disk": d, "zipped": z} for k, (d, z) in size.items()}}, indent=2))
+        print(json.dumps({"runs": args.runs, "loadavg": load, "medians": result, "sizes": size}, indent=1))
         return
-    print(f"Wizard page tools/{args.tree}.html, {args.runs} fresh loads per scheme, Chromium headless")
-    print("milliseconds (from navigation start, or durations before engine ready): median  (min-max, sd)")
-    rows = [("first question painted", "question"), ("runtime scripts loaded", "scripts"),
-            ("Python started", "python"), ("engine ready", "ready"),
-            ("longest main-thread long task", "longtask"), ("longest frame gap (rAF)", "gap"),
-            ("click -> next question painted", "click"), ("  of which until screen set", "handler")]
-    print(f"{'':34}{'file://':>30}{'http':>30}")
-    for label, key in rows:
-        print(f"{label:34}{fmt(results['file'][key]):>30}{fmt(results['http'][key]):>30}")
-    print("\nWhat the wizard adds to the site:")
-    total_disk = total_zip = 0
-    for label, (disk, zipped) in size.items():
-        total_disk, total_zip = total_disk + disk, total_zip + zipped
-        print(f"  {label:40}{disk / 1e6:8.2f} MB on disk {zipped / 1e6:8.2f} MB zipped")
-    print(f"  {'total':40}{total_disk / 1e6:8.2f} MB on disk {total_zip / 1e6:8.2f} MB zipped")
+    print(f"Chromium headless, file://, {args.runs} fresh loads per page and variant (medians, min-max), "
+          f"load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on {os.cpu_count()} cores")
+    for tree in trees:
+        print(f"\ntools/{tree}.html (ms from navigation start)")
+        print(f"{'':32}" + "".join(f"{v:>22}" for v in sites))
+        rows = [("first answer (answered at load)", "answered"),
+                *((stage.removeprefix("t2-"), stage) for stage in STAGES),
+                ("first contentful paint", "fcp"), ("longest frame gap before ready", "gap"),
+                ("click -> next question", "click"), ("the same after 2 s reading", "click_read")]
+        for label, key in rows:
+            cells = [spread([r.get(key) for r in runs[(v, tree)]]) for v in sites]
+            print(f"{label:32}" + "".join(f"{c:>22}" for c in cells))
+    print(f"\n{'':32}" + "".join(f"{v:>22}" for v in sites))
+    worst = {v: max(median([r["answered"] for r in runs[(v, t)]]) or 0 for t in trees) for v in sites}
+    print(f"{'first answer, worst wizard':32}" + "".join(f"{worst[v]:>22.0f}" for v in sites))
+    plain = {v: median([r["fcp"] for r in runs[(v, PLAIN_PAGE)]]) or 0 for v in sites}
+    paint = {v: max(median([r["fcp"] for r in runs[(v, t)]]) or 0 for t in trees) for v in sites}
+    print(f"{'FCP plain page':32}" + "".join(f"{plain[v]:>22.0f}" for v in sites))
+    print(f"{'FCP wizard (worst) / plain':32}" + "".join(f"{paint[v] / plain[v]:>22.2f}" for v in sites))
+    restored = {v: sum(r["restored"] for t in trees for r in runs[(v, t)]) for v in sites}
+    print(f"{'loads restored in a worker':32}" + "".join(f"{restored[v]:>17} of {len(trees) * args.runs:<2}"
+                                                          for v in sites))
+    clicks = {v: max(median([r["click"] for r in runs[(v, t)]]) or 0 for t in trees) for v in sites}
+    print(f"{'click -> next, worst wizard':32}" + "".join(f"{clicks[v]:>22.1f}" for v in sites))
+    read = {v: max(median([r.get("click_read") for r in runs[(v, t)]]) or 0 for t in trees) for v in sites}
+    print(f"{'  the same after 2 s reading':32}" + "".join(f"{read[v]:>22.1f}" for v in sites))
+    for key, label in (("zip_mb", "USB zip (MB)"), ("site_mb", "site (MB)"),
+                       ("pyodide_mb", "assets/pyodide (MB)")):
+        print(f"{label:32}" + "".join(f"{size[v][key]:>22.2f}" for v in sites))
 
 
 if __name__ == "__main__":

@@ -26,12 +26,14 @@ from track2guide.wizard import first_screen  # noqa: E402
 from .safety import privacy_html, safety_html  # noqa: E402
 from .treesource import TreeSource  # noqa: E402
 
-# In load order: engine and trees (hooks/trees.py), then the runtime (hooks/pyodide_bundle.py).
-RUNTIME = (
-    "assets/wizard/engine.js", "assets/wizard/trees.js",
+# In load order: the trees (hooks/trees.py), then the runtime (hooks/pyodide_bundle.py), whose
+# stdlib zip holds the engine and whose snapshot has it imported already.
+# The Pyodide runtime, in load order (hooks/pyodide_bundle.py); each page's data comes first.
+PYODIDE = (
     "assets/pyodide/pyodide-runtime.js", "assets/pyodide/pyodide-lock.js",
-    "assets/pyodide/python-stdlib.js", "assets/pyodide/pyodide-wasm.js",
+    "assets/pyodide/pyodide-wasm.js", "assets/pyodide/pyodide-snapshot.js", "assets/pyodide/python-stdlib.js",
 )
+RUNTIME = ("assets/wizard/trees.js", *PYODIDE)
 HOST = "javascripts/pyodide-host.js"  # starts Pyodide; the shell calls it
 TAB = "javascripts/wizard-tab.js"  # history steps, scrolling, confirm dialog, skip link
 SHELL = "javascripts/wizard.js"

@@ -26,21 +26,14 @@ from track2guide_build.anchors import collect_anchors
 from track2guide_build.workbook import load_workbook
 
 from .safety import PRIVACY, quick_exit_html
+from .wizard import HOST, PYODIDE
 
 ROOT = Path(__file__).resolve().parent.parent
 PAPER_LINK_BASE = "../../"
 STYLE = "stylesheets/workbook.css"
 DATA_JS = "assets/workbook/workbook-data.js"
-# In load order: the engine, the workbook data, then the Pyodide runtime (as for the wizards).
-RUNTIME = (
-    "assets/wizard/engine.js",
-    DATA_JS,
-    "assets/pyodide/pyodide-runtime.js",
-    "assets/pyodide/pyodide-lock.js",
-    "assets/pyodide/python-stdlib.js",
-    "assets/pyodide/pyodide-wasm.js",
-)
-HOST = "javascripts/pyodide-host.js"
+# In load order: the workbook data, then the Pyodide runtime (as for the wizards).
+RUNTIME = (DATA_JS, *PYODIDE)
 SHELL = "javascripts/workbook.js"
 
 

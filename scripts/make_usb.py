@@ -79,7 +79,8 @@ def make_zip(site: Path, out: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     entries = {"START-HERE.html": START_HERE.encode("utf-8"), "HOW-TO-OPEN.txt": HOW_TO_OPEN.encode("utf-8")}
     for path in sorted(site.rglob("*")):
-        if path.is_file():
+        # Source maps (the theme's) serve only a developer's debugger, not readers of the copy.
+        if path.is_file() and path.suffix != ".map":
             entries[f"site/{path.relative_to(site).as_posix()}"] = path.read_bytes()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for name, data in entries.items():

@@ -1,16 +1,20 @@
 /* Pyodide host of the planning wizards: loads the runtime from classic scripts (so it
- * works from file://), starts Python in a Web Worker built from a Blob URL (so the page
- * never freezes while CPython starts; on the page where no worker can run), and answers
- * events with track2guide.wizard.handle_json. It knows nothing of the wizard's screens:
+ * works from file://), runs Python in a Web Worker built from a Blob URL (so the page
+ * never freezes; on the page where no worker can run), and answers events with
+ * track2guide.wizard.handle_json. It knows nothing of the wizard's screens:
  * docs/javascripts/wizard.js calls window.TRACK2_HOST.startEngine and sends it events.
+ *
+ * Start-up, in the order the files arrive (hooks/pyodide_bundle.py makes them): the worker
+ * is created as soon as the runtime script has run, and each embedded file is handed to it
+ * as soon as its script has run, so decoding and compiling overlap the loading of the rest.
+ * Python is then restored from the build's memory snapshot (CPython start-up and the engine
+ * import already done); if that fails, Python starts the normal way from the same files.
  */
 (function () {
   "use strict";
 
   // loadPyodide hangs forever if the wasm cannot start; tests may shorten the wait.
   var START_TIMEOUT_MS = window.TRACK2_START_TIMEOUT_MS || 20000;
-
-  /* ---- The Pyodide runtime, from classic scripts and embedded bytes ---- */
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -28,13 +32,16 @@
   /* Where Python runs: inside a Web Worker (this function's text is part of the worker's
    * source, so it must use nothing from this file) or, where no worker can start, on the
    * page. `runtime` is TRACK2_PYODIDE.runtime; `reply` sends a message back to the page.
-   * It decodes the embedded bytes, serves them to Pyodide through a narrow fetch()
-   * wrapper, writes the engine's source into Python's file system, then answers events
-   * with track2guide.wizard.handle_json (all logic and HTML stay in Python). */
+   * Messages: {type: "file", name, file} (decoded at once; the wasm is compiled at once),
+   * then {type: "start", ...}, then {type: "event", ...} for each event. */
   function pythonHost(runtime, reply) {
     "use strict";
-    var ENGINE_DIR = "/home/pyodide/track2";
-    var wizard = null, trees = {};
+    var wizard = null, trees = {}, files = {}, wasm = null, running = false, warm = null, restored = false;
+
+    /* A stage of the start-up, as a performance mark on the page (benchmarks/bench_wizard.py). */
+    function mark(name) {
+      reply({ type: "mark", name: name, at: performance.timeOrigin + performance.now() });
+    }
 
     async function decode(file) {
       var bytes;
@@ -50,48 +57,121 @@
       return new Uint8Array(await new Response(stream).arrayBuffer());
     }
 
-    /* Answer Pyodide's fetch() of the embedded files; pass anything else through. */
-    async function withEmbeddedFetch(files, run) {
-      var realFetch = globalThis.fetch;
+    function receive(name, file) {
+      if (!running) mark("t2-host-running");
+      running = true;
+      files[name] = decode(file);
+      files[name].then(function () { mark("t2-decoded-" + name); }, function () {});
+      if (name === "pyodide.asm.wasm") {
+        wasm = files[name].then(function (bytes) { return WebAssembly.compile(bytes); });
+        wasm.then(function () { mark("t2-wasm-compiled"); }, function () {});
+      }
+    }
+
+    /* While `run` runs, answer Pyodide's fetch() of the embedded files (pass anything else
+     * through), and instantiate the wasm module compiled on arrival instead of the bytes. */
+    async function withEmbeddedRuntime(bytes, compiled, run) {
+      var realFetch = globalThis.fetch, realStreaming = WebAssembly.instantiateStreaming;
+      var ours = new WeakSet();
       globalThis.fetch = function (input, init) {
         var url = typeof input === "string" ? input : (input instanceof URL ? input.href : input.url);
         var name = String(url).split(/[?#]/)[0].split("/").pop();
-        if (Object.prototype.hasOwnProperty.call(files, name)) {
+        if (Object.prototype.hasOwnProperty.call(bytes, name)) {
           var type = name.endsWith(".wasm") ? "application/wasm" : "application/octet-stream";
-          return Promise.resolve(new Response(files[name], { headers: { "Content-Type": type } }));
+          var response = new Response(bytes[name], { headers: { "Content-Type": type } });
+          ours.add(response);
+          return Promise.resolve(response);
         }
         return realFetch.call(globalThis, input, init);
       };
-      try { return await run(); } finally { globalThis.fetch = realFetch; }
+      WebAssembly.instantiateStreaming = function (source, imports) {
+        return Promise.resolve(source).then(function (response) {
+          if (!ours.has(response)) return realStreaming(response, imports);
+          return WebAssembly.instantiate(compiled, imports).then(function (instance) {
+            return { instance: instance, module: compiled };
+          });
+        });
+      };
+      try {
+        return await run();
+      } finally {
+        globalThis.fetch = realFetch;
+        WebAssembly.instantiateStreaming = realStreaming;
+      }
     }
 
-    async function start(msg) {
-      var files = {};
-      for (var name of Object.keys(msg.files)) files[name] = await decode(msg.files[name]);
-      var factory = runtime(msg.indexURL + "pyodide.asm.js");  // also defines loadPyodide
-      var pyodide = await withEmbeddedFetch(files, function () {
+    /* One loadPyodide: restored from `snapshot` (sparse form) when given, else a normal start. */
+    async function boot(msg, module, snapshot) {
+      // The wasm is compiled already: Pyodide gets an empty body, used for nothing.
+      var served = { "python_stdlib.zip": await files["python_stdlib.zip"], "pyodide.asm.wasm": new Uint8Array(0) };
+      var compiled = await wasm;
+      function createModule(config) {  // marks: the wasm instance is made, Python's memory restored
+        mark("t2-create-module");
+        return module.createModule(config).then(function (made) {
+          mark("t2-module-created");
+          var restore = made.API.restoreSnapshot;
+          made.API.restoreSnapshot = function (bytes) {
+            try { return restore(bytes); } finally { mark("t2-memory-restored"); }
+          };
+          return made;
+        });
+      }
+      return withEmbeddedRuntime(served, compiled, function () {
         return globalThis.loadPyodide({
           indexURL: msg.indexURL,
           lockFileContents: msg.lock,
-          createPyodideModule: factory,
+          createPyodideModule: snapshot ? function (config) {
+            return module.sparse.create(createModule, config, snapshot);
+          } : createModule,
+          _loadSnapshot: snapshot ? module.sparse.placeholder : undefined,
           stdout: function () {},
           stderr: function () {},
         });
       });
-      reply({ type: "python-started" });
-      for (var path of Object.keys(msg.engine)) {
-        pyodide.FS.mkdirTree(ENGINE_DIR + "/" + path.replace(/\/[^/]*$/, ""));
-        pyodide.FS.writeFile(ENGINE_DIR + "/" + path, msg.engine[path]);
+    }
+
+    /* Restored from a snapshot, Python's interpreter has hardly run in this wasm instance, so the
+     * browser still runs its code unoptimised. While the reader reads the first question, render
+     * it again a few times, one round per task (events sent meanwhile wait one round at most),
+     * so that the code is optimised by the first click. Pure calls: nothing is kept. */
+    var WARM_UP_ROUNDS = 40;  // measured under Node: the calls reach their optimised speed after about 30
+    function warmUp() {
+      if (!warm || warm.left-- <= 0) return;
+      wizard.handle_json(trees[warm.tree], "null", "{\"action\": \"show\"}", "");
+      setTimeout(warmUp, 0);
+    }
+
+    async function start(msg) {
+      var module = runtime(msg.indexURL + "pyodide.asm.js");  // also defines loadPyodide
+      var pyodide = null;
+      restored = false;
+      if (files["snapshot.bin"]) {
+        try {
+          pyodide = await boot(msg, module, await files["snapshot.bin"]);
+          restored = true;
+        } catch (error) {  // e.g. damaged bytes: start Python the normal way instead
+          reply({ type: "snapshot-failed", message: String((error && error.message) || error) });
+        }
       }
-      pyodide.runPython("import sys; sys.path.insert(0, '" + ENGINE_DIR + "')");
+      if (!pyodide) pyodide = await boot(msg, module, null);
+      files = {};
+      reply({ type: "python-started", snapshot: restored });
       var loads = pyodide.runPython("import json; json.loads");
       for (var id of Object.keys(msg.trees)) trees[id] = loads(msg.trees[id]);
-      wizard = pyodide.pyimport("track2guide.wizard");
+      wizard = pyodide.pyimport("track2guide.wizard");  // from the stdlib zip, or already in the snapshot
+      mark("t2-engine-imported");
     }
 
     return function (msg) {
-      if (msg.type === "start") {
-        start(msg).then(function () { reply({ type: "ready" }); }, function (error) {
+      if (msg.type === "file") {
+        receive(msg.name, msg.file);
+      } else if (msg.type === "start") {
+        start(msg).then(function () {
+          reply({ type: "ready" });
+          if (!restored) return;  // a normal start has run the interpreter for seconds already
+          warm = { tree: Object.keys(trees)[0], left: WARM_UP_ROUNDS };
+          setTimeout(warmUp, 30);  // after the events the page sends once it is ready
+        }, function (error) {
           reply({ type: "failed", message: String((error && error.message) || error) });
         });
       } else if (msg.type === "event") {
@@ -127,71 +207,79 @@
     return frame.contentWindow.Worker;
   }
 
-  /* Start Python with the `start` message; resolves to call(message) -> Promise of the reply,
-   * with call.where "worker" or "page". In a Web Worker built from a Blob URL (allowed from
-   * file://, unlike a worker file), so the page stays responsive while CPython starts; on the
-   * page, as before, only where the worker cannot be made or fails before Python is ready. */
-  function startPython(runtime, start, onStarted) {
-    return new Promise(function (resolve, reject) {
-      var where = null, post = null, stop = function () {}, pending = {}, next = 0, ready = false;
+  /* Start Python's host now, in a Web Worker built from a Blob URL (allowed from file://,
+   * unlike a worker file) or, where none can be made or it fails before Python is ready, on
+   * the page (which then freezes while Python starts). Returns {send(msg), ready}: messages
+   * sent before the worker failed are sent again to the page; `ready` resolves to
+   * call(message) -> Promise of the reply, with call.where "worker" or "page". */
+  function startPython(runtime, onStarted) {
+    var where = null, post = null, stop = function () {}, pending = {}, next = 0, ready = false;
+    var sent = [], resolveReady, rejectReady, url;
+    var readyPromise = new Promise(function (resolve, reject) { resolveReady = resolve; rejectReady = reject; });
 
-      function receive(msg) {
-        if (msg.type === "python-started") {
-          onStarted();
-        } else if (msg.type === "ready") {
-          ready = true;
-          if (where === "worker") URL.revokeObjectURL(url);  // the worker has started
-          call.where = where;
-          resolve(call);
-        } else if (msg.type === "failed") {
-          if (where === "worker") { onPage(); return; }
-          reject(new Error(msg.message));
-        } else if (msg.type === "result" && pending[msg.id]) {
-          var answer = pending[msg.id];
-          delete pending[msg.id];
-          if (msg.error) answer.reject(new Error(msg.error)); else answer.resolve(JSON.parse(msg.json));
-        }
+    function receive(msg) {
+      if (msg.type === "mark") {
+        performance.mark(msg.name, { startTime: msg.at - performance.timeOrigin });
+      } else if (msg.type === "python-started") {
+        status.snapshot = msg.snapshot;
+        onStarted();
+      } else if (msg.type === "snapshot-failed") {
+        status.snapshotError = msg.message;
+        console.warn("Wizard: the prepared Python could not be restored (" + msg.message + "); starting it afresh.");
+      } else if (msg.type === "ready") {
+        ready = true;
+        sent = [];
+        if (where === "worker") URL.revokeObjectURL(url);  // the worker has started
+        call.where = status.where = where;
+        resolveReady(call);
+      } else if (msg.type === "failed") {
+        if (where === "worker") { onPage(); return; }
+        rejectReady(new Error(msg.message));
+      } else if (msg.type === "result" && pending[msg.id]) {
+        var answer = pending[msg.id];
+        delete pending[msg.id];
+        if (msg.error) answer.reject(new Error(msg.error)); else answer.resolve(JSON.parse(msg.json));
       }
+    }
 
-      function call(msg) {
-        return new Promise(function (res, rej) {
-          msg.id = ++next;
-          pending[msg.id] = { resolve: res, reject: rej };
-          post(msg);
-        });
-      }
+    function call(msg) {
+      return new Promise(function (res, rej) {
+        msg.id = ++next;
+        pending[msg.id] = { resolve: res, reject: rej };
+        post(msg);
+      });
+    }
 
-      function onPage() {  // the old way: the page freezes while Python starts
-        stop();
-        where = "page";
-        stop = function () {};
-        post = pythonHost(runtime, function (msg) { setTimeout(receive, 0, msg); });
-        post(start);
-      }
+    function send(msg) {
+      if (!ready) sent.push(msg);
+      post(msg);
+    }
 
-      setTimeout(function () {
-        if (ready) return;
-        stop();
-        reject(new Error("Python did not start within " + START_TIMEOUT_MS / 1000 + " seconds"));
-      }, START_TIMEOUT_MS);
+    function onPage() {  // the old way: the page freezes while Python starts
+      stop();
+      where = "page";
+      stop = function () {};
+      post = pythonHost(runtime, function (msg) { setTimeout(receive, 0, msg); });
+      sent.forEach(function (msg) { post(msg); });
+    }
 
-      var worker, url;
-      try {
-        // A classic worker: from file:// a module worker cannot start. Pyodide refuses classic
-        // workers (it would import() its glue, which we hand over ourselves); its only test is
-        // whether importScripts works, and nothing else here uses it, so hide it.
-        url = URL.createObjectURL(new Blob([
-          "self.importScripts = function () { throw new Error(\"no importScripts in the wizard's worker\"); };\n",
-          "var runtime = " + runtime + ";\n",
-          "var handle = (" + pythonHost + ")(runtime, function (msg) { self.postMessage(msg); });\n",
-          "self.onmessage = function (e) { handle(e.data); };\n",
-        ], { type: "text/javascript" }));
-        worker = new (browserWorker())(url);
-      } catch (error) {
-        if (url) URL.revokeObjectURL(url);
-        onPage();
-        return;
-      }
+    setTimeout(function () {
+      if (ready) return;
+      stop();
+      rejectReady(new Error("Python did not start within " + START_TIMEOUT_MS / 1000 + " seconds"));
+    }, START_TIMEOUT_MS);
+
+    try {
+      // A classic worker: from file:// a module worker cannot start. Pyodide refuses classic
+      // workers (it would import() its glue, which we hand over ourselves); its only test is
+      // whether importScripts works, and nothing else here uses it, so hide it.
+      url = URL.createObjectURL(new Blob([
+        "self.importScripts = function () { throw new Error(\"no importScripts in the wizard's worker\"); };\n",
+        "var runtime = " + runtime + ";\n",
+        "var handle = (" + pythonHost + ")(runtime, function (msg) { self.postMessage(msg); });\n",
+        "self.onmessage = function (e) { handle(e.data); };\n",
+      ], { type: "text/javascript" }));
+      var worker = new (browserWorker())(url);
       where = "worker";
       stop = function () { worker.terminate(); URL.revokeObjectURL(url); };
       post = function (msg) { worker.postMessage(msg); };
@@ -203,33 +291,65 @@
         Object.keys(pending).forEach(function (id) { pending[id].reject(new Error("the worker stopped")); });
         pending = {};
       };
-      post(start);
-    });
+    } catch (error) {
+      if (url) URL.revokeObjectURL(url);
+      onPage();
+    }
+    return { send: send, ready: readyPromise };
   }
 
+  /* Load the runtime scripts (in order) and start Python as they arrive; resolves to the
+   * engine's call(message) once Python is ready to answer events. */
   async function startEngine(scripts, treeId, onProgress) {
     checkBrowser();
-    var done = 0;
+    var steps = scripts.length + 2, done = 0, python = null, handed = {}, painted = false;
+    var runtime = window.TRACK2_PYODIDE = window.TRACK2_PYODIDE || {};
+    // Making the worker (its source is the 1.3 MB runtime) waits for the page's first paint.
+    var firstPaint = new Promise(function (resolve) {
+      requestAnimationFrame(function () { setTimeout(resolve, 0); });
+      setTimeout(resolve, 500);  // no frames in a hidden tab
+    }).then(function () { painted = true; handOver(); });
+
+    function handOver() {  // start the worker, and give it every file whose script has run
+      if (!python && runtime.runtime && painted) {
+        python = startPython(runtime.runtime, function () {
+          performance.mark("t2-python-started");
+          onProgress((scripts.length + 1) / steps);
+        });
+      }
+      if (!python) return;
+      Object.keys(runtime.files || {}).forEach(function (name) {
+        if (handed[name]) return;
+        handed[name] = true;
+        python.send({ type: "file", name: name, file: runtime.files[name] });
+      });
+    }
+
     await Promise.all(scripts.map(function (src) {
-      return loadScript(src).then(function () { onProgress(++done / (scripts.length + 2)); });
+      return loadScript(src).then(function () {
+        handOver();
+        onProgress(++done / steps);
+      });
     }));
     performance.mark("t2-scripts-loaded");
-    var runtime = window.TRACK2_PYODIDE, trees = {};
+    await firstPaint;
+    if (!python) throw new Error("the Pyodide runtime script did not run");
+    var trees = {};
     trees[treeId] = JSON.stringify(window.TRACK2_TREES[treeId]);
-    var call = await startPython(runtime.runtime, {
+    python.send({
       type: "start",
-      files: runtime.files,
       lock: runtime.lock,
       indexURL: new URL(scripts[scripts.length - 1], location.href).href.replace(/[^/]*$/, ""),
-      engine: window.TRACK2_ENGINE,
       trees: trees,
-    }, function () {
-      performance.mark("t2-python-started");
-      onProgress((scripts.length + 1) / (scripts.length + 2));
     });
+    var call = await python.ready;
     delete runtime.files;  // Python has its own decoded copy
     return call;
   }
 
-  window.TRACK2_HOST = { startEngine: startEngine };
+  // How Python started, for tests and the console: where ("worker" or "page"), whether from the
+  // snapshot, and why not if its restore failed.
+  var status = { where: null, snapshot: null, snapshotError: null };
+
+  window.TRACK2_HOST = { startEngine: startEngine, status: status };
 })();

@@ -57,14 +57,25 @@ def test_no_webassembly(recorded_page: Any, file_url: str) -> None:
     assert "WebAssembly" in page.text_content(".t2-failed")
 
 
-def test_a_runtime_that_never_starts_times_out(recorded_page: Any, http_site: str) -> None:
-    """A wasm that fails to instantiate makes loadPyodide hang: the timeout must catch it."""
+def test_a_broken_runtime_says_why_at_once(recorded_page: Any, http_site: str) -> None:
+    """A wasm that cannot be compiled fails the start (snapshot and normal alike) in plain words."""
     page, _rec = recorded_page
     broken = ('window.TRACK2_PYODIDE = window.TRACK2_PYODIDE || {}; window.TRACK2_PYODIDE.files = '
               '{"pyodide.asm.wasm": {gzip: false, base64: "AGFzbQEAAAAB"}};')  # a truncated module
     page.route("**/assets/pyodide/pyodide-wasm.js",
                lambda route: route.fulfill(body=broken, content_type="text/javascript"))
-    page.add_init_script("window.TRACK2_START_TIMEOUT_MS = 2000;")
+    started = time.monotonic()
+    open_wizard(page, http_site, "venue", ready=False)
+    expect_fallback(page, "venue", started, FEW_SECONDS_MS / 1000)
+    assert "WebAssembly" in page.text_content(".t2-failed")
+
+
+def test_a_runtime_that_never_starts_times_out(recorded_page: Any, http_site: str) -> None:
+    """loadPyodide can hang forever (e.g. a wasm that never instantiates): the timeout must catch it."""
+    page, _rec = recorded_page
+    # On the page (no worker), so that the stalled instantiation is under the test's control.
+    page.add_init_script("delete window.Worker; WebAssembly.instantiate = () => new Promise(() => {});"
+                         "window.TRACK2_START_TIMEOUT_MS = 2000;")
     started = time.monotonic()
     open_wizard(page, http_site, "venue", ready=False)
     expect_fallback(page, "venue", started, 15)

@@ -1,15 +1,23 @@
-"""Python starts in a Web Worker, off the page's main thread; where no worker can run it,
-the wizard still works, with Python on the page as before."""
+"""Python starts in a Web Worker, off the page's main thread, restored from the build's memory
+snapshot; where no worker can run it, the wizard still works with Python on the page, and a
+snapshot that cannot be restored gives way to a normal start."""
 
 from __future__ import annotations
 
+import base64
+import gzip
+import importlib
+import re
+import struct
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
+from mkdocs.exceptions import PluginError
 
+from tests.conftest import ROOT
 from tests.wizard.helpers import finished, mismatches, open_wizard, result_of, walk
-
-pytestmark = pytest.mark.browser
 
 NO_WORKER = {
     "no Worker at all": "delete window.Worker;",
@@ -19,26 +27,110 @@ NO_WORKER = {
       terminate() {}
     };""",
 }
+SNAPSHOT_JS = "assets/pyodide/pyodide-snapshot.js"
+SPARSE_HEADER = 24  # tools/pyodide_snapshot/sparse.js: magic, sizes, run count, checksum, relied count
+PAYLOAD = re.compile(r'(\.files\["snapshot\.bin"\] = \{gzip: true, base64: ")([A-Za-z0-9+/=]+)(")')
 
 
-def test_python_starts_in_a_worker(recorded_page: Any, site_url: str) -> None:
-    # How long the page stays responsive meanwhile is measured by
-    # benchmarks/bench_wizard.py (longest main-thread task), not asserted here.
+def status(page: Any) -> dict[str, Any]:
+    return page.evaluate("() => window.TRACK2_HOST.status")  # type: ignore[no-any-return]
+
+
+def snapshot_bytes(site: Path) -> bytes:
+    found = PAYLOAD.search((site / SNAPSHOT_JS).read_text(encoding="ascii"))
+    assert found, "the snapshot script carries no snapshot"
+    return gzip.decompress(base64.b64decode(found.group(2)))
+
+
+def with_snapshot(site: Path, data: bytes, *, gzipped: bool = True) -> str:
+    """The snapshot script of `site` carrying `data` instead."""
+    payload = gzip.compress(data) if gzipped else data
+    text = (site / SNAPSHOT_JS).read_text(encoding="ascii")
+    return PAYLOAD.sub(lambda m: m.group(1) + base64.b64encode(payload).decode() + m.group(3), text)
+
+
+def damaged(site: Path, how: str) -> str:
+    data = bytearray(snapshot_bytes(site))
+    if how == "not gzip":
+        return with_snapshot(site, bytes(data[:4096]), gzipped=False)
+    if how == "another build id":  # what a stale snapshot would carry
+        data[SPARSE_HEADER + 16] ^= 0xFF
+    elif how == "another fresh memory":  # a runtime other than the one the build used
+        struct.pack_into("<I", data, 16, struct.unpack_from("<I", data, 16)[0] ^ 1)
+    return with_snapshot(site, bytes(data))
+
+
+@pytest.mark.browser
+def test_python_starts_in_a_worker_from_the_snapshot(recorded_page: Any, site_url: str) -> None:
+    # How long the page stays responsive meanwhile is measured by benchmarks/bench_wizard.py.
     page, rec = recorded_page
     open_wizard(page, site_url, "choose-process")
-    assert page.evaluate("() => window.TRACK2_WIZARD.where") == "worker"
+    assert status(page) == {"where": "worker", "snapshot": True, "snapshotError": None}
     origin = site_url if site_url.startswith("http") else None
     assert rec.foreign_requests(origin) == []
     assert rec.console_errors == [] and rec.page_errors == []
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("how", ["not gzip", "another build id", "another fresh memory"])
+def test_a_snapshot_that_cannot_be_restored_gives_a_normal_start(
+        recorded_page: Any, http_site: str, built_site: Path, how: str) -> None:
+    page, rec = recorded_page
+    body = damaged(built_site, how)
+    page.route(f"**/{SNAPSHOT_JS}", lambda route: route.fulfill(body=body, content_type="text/javascript"))
+    scenario = finished("venue")[0]
+    open_wizard(page, http_site, "venue")
+    got = status(page)
+    assert got["where"] == "worker" and got["snapshot"] is False and got["snapshotError"]
+    walk(page, scenario)
+    assert not mismatches(result_of(page), scenario["expect"]["result"])
+    assert rec.page_errors == [] and rec.console_errors == []
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("how", NO_WORKER)
 def test_without_a_worker_python_runs_on_the_page(recorded_page: Any, http_site: str, how: str) -> None:
     page, rec = recorded_page
     page.add_init_script(NO_WORKER[how])
     scenario = finished("venue")[0]
     open_wizard(page, http_site, "venue")
-    assert page.evaluate("() => window.TRACK2_WIZARD.where") == "page"
+    assert status(page)["where"] == "page" and status(page)["snapshot"] is True
     walk(page, scenario)
     assert not mismatches(result_of(page), scenario["expect"]["result"])
     assert rec.console_errors == [] and rec.page_errors == []
+
+
+@pytest.mark.browser
+def test_a_handbook_page_loads_nothing_of_the_wizard(recorded_page: Any, http_site: str) -> None:
+    page, rec = recorded_page
+    page.goto(f"{http_site}/introduction.html", wait_until="load")
+    page.wait_for_timeout(500)
+    assert rec.requests, "the page was not recorded"
+    parts = ("/assets/pyodide/", "/assets/wizard/", "pyodide-host.js", "wizard.js")
+    wizard = [u for u in rec.requests if any(part in u for part in parts)]
+    assert wizard == []
+
+
+def test_no_path_of_the_build_machine_in_the_shipped_python(built_site: Path) -> None:
+    snapshot = snapshot_bytes(built_site)
+    stdlib = (built_site / "assets" / "pyodide" / "python-stdlib.js").read_text(encoding="ascii")
+    stdlib_zip = gzip.decompress(base64.b64decode(stdlib.split('base64: "')[1].split('"')[0]))
+    for path in {str(ROOT), str(ROOT.resolve()), str((ROOT / "node_modules").resolve()), "t2-snapshot-"}:
+        assert path.encode() not in snapshot and path.encode() not in stdlib_zip, path
+
+
+def test_a_stale_snapshot_fails_the_build() -> None:
+    sys.path.insert(0, str(ROOT / "hooks"))  # as MkDocs loads hooks
+    try:
+        pyodide_bundle = importlib.import_module("pyodide_bundle")
+    finally:
+        sys.path.remove(str(ROOT / "hooks"))
+    build_id = pyodide_bundle.build_id((ROOT / "node_modules" / "pyodide" / "pyodide.js").read_text())
+    words = struct.pack("<8I", *(int(build_id[i:i + 8], 16) for i in range(0, 64, 8)))
+    good = bytes(SPARSE_HEADER + 16) + words + bytes(64)
+    pyodide_bundle.check_outputs({"snapshot.bin": good}, build_id, ["/nowhere"])
+    stale = bytes(SPARSE_HEADER + 16) + bytes(32) + bytes(64)
+    with pytest.raises(PluginError, match="stale snapshot"):
+        pyodide_bundle.check_outputs({"snapshot.bin": stale}, build_id, ["/nowhere"])
+    with pytest.raises(PluginError, match="build path"):
+        pyodide_bundle.check_outputs({"snapshot.bin": good + b"/home/me/site"}, build_id, ["/home/me"])
