@@ -25,7 +25,7 @@ from track2guide.workbook_view import render_form
 from track2guide_build.anchors import collect_anchors
 from track2guide_build.workbook import load_workbook
 
-from .safety import PRIVACY, quick_exit_html
+from .safety import PRIVACY, PROTECT, quick_exit_html
 from .wizard import HOST, PYODIDE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,7 +77,7 @@ def workbook_html(root: str) -> str:
             '<p class="t2-wb-summary" aria-live="polite">Checks appear here and under each step once the '
             "workbook has started.</p>",
             f'<div class="t2-wb-form">{render_form(workbook(), {"answers": {}}, root)}</div>',
-            '<div class="t2-wb-toolbar" role="group" aria-label="Save, share or clear">',
+            '<div class="t2-wb-toolbar t2-toolbar" role="group" aria-label="Save, share or clear">',
             *(
                 f'<button type="button" class="md-button" data-action="{a}">{_e(label)}</button>'
                 for a, label in buttons
@@ -87,10 +87,12 @@ def workbook_html(root: str) -> str:
             "</div>",
             '<p class="t2-wb-privacy">Your plan stays in this page: nothing is sent anywhere and nothing is '
             "stored in the browser. It is gone when you close or leave the page, so download the plan file "
-            "to keep it, and load it again later. Press Shift three times, or Quick exit, to leave at once. "
+            "to keep it, and load it again later; protect it with a passphrase and the file is encrypted. "
+            "Press Shift three times, or Quick exit, to leave at once. "
             f'<a href="{_e(root + PRIVACY)}">How the site treats what you enter</a>.</p>',
             f'<noscript><p>The plan checks need JavaScript. Use the <a href="{_e(paper_href)}">paper '
             "workbook</a> instead.</p></noscript>",
+            f'<script src="{_e(root + PROTECT)}"></script>',
             f'<script src="{_e(root + HOST)}"></script><script src="{_e(root + SHELL)}"></script>',
             "</div>",
         ]

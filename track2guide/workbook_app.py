@@ -36,6 +36,7 @@ LOAD_FAILED = "This file could not be loaded, and your plan is unchanged."
 # What the shell says by itself (before Python runs, or when it cannot run): passed to it
 # from here through data attributes, so every word of the workbook lives in Python.
 SHELL_TEXTS = {
+    "load-failed": LOAD_FAILED,
     "too-big": f"{LOAD_FAILED} This file is too big to be a plan file (limit {MAX_PLAN_CHARS // 1024} KB).",
     "unreadable": "This file could not be read, and your plan is unchanged.",
     "broken": "Something went wrong inside the workbook, and your plan is unchanged.",
@@ -45,6 +46,9 @@ SHELL_TEXTS = {
     "Download the plan file first if you want to keep it.",
     "cleared": "The plan was cleared.",
     "saved": "Saved as {name} in your downloads.",
+    "saved-sealed": "Saved as {name} in your downloads, encrypted with your passphrase.",
+    "not-sealed": "The plan could not be encrypted, so nothing was saved.",
+    "protected-file": "The plan in this file is",
 }
 
 

@@ -39,6 +39,10 @@
     this.chain = Promise.resolve();
     this.timer = null;
     this.dirty = false;    // changed since the last download
+    // Passphrase protection of plan files (docs/javascripts/protect.js), as for answers files.
+    this.protector = new window.TRACK2_PROTECT.Protector(box, function (kind, text) {
+      (kind === "alert" ? this.alert : this.notice).textContent = text;
+    }.bind(this));
     box.addEventListener("change", this.onChange.bind(this));
     box.addEventListener("input", this.onInput.bind(this));
     box.addEventListener("click", this.onClick.bind(this));
@@ -154,9 +158,15 @@
     }
     this.send({ action: action }).then(function (result) {
       if (!result || !result.ok || typeof result.text !== "string") return;
-      download(result.name, result.text, result.type);
-      if (action === "save") self.dirty = false;
-      self.notice.textContent = self.texts.saved.replace("{name}", result.name);
+      // The plan file is encrypted when protection is on; the documents are made to be read.
+      var sealed = action === "save" && self.protector.on();
+      return (sealed ? self.protector.seal(result.text) : Promise.resolve(result.text)).then(function (text) {
+        download(result.name, text, result.type);
+        if (action === "save") self.dirty = false;
+        self.notice.textContent = self.texts[sealed ? "saved-sealed" : "saved"].replace("{name}", result.name);
+      }, function () {
+        self.alert.textContent = self.texts["not-sealed"];
+      });
     });
   };
 
@@ -169,7 +179,11 @@
       return;
     }
     file.text().then(function (text) {
-      return self.send({ action: "load", text: text });
+      return self.protector.open(text, self.texts["protected-file"]).then(function (plain) {
+        if (plain !== null) return self.send({ action: "load", text: plain });
+      }, function (error) {
+        self.alert.textContent = self.texts["load-failed"] + " " + error.message;
+      });
     }, function () {
       self.alert.textContent = self.texts.unreadable;
     });

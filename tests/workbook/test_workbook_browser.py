@@ -228,3 +228,36 @@ def test_quick_exit_leaves_without_asking_and_back_shows_no_plan(recorded_page: 
     assert "Names of people at risk" not in page.content()
     assert "Secret plan" not in page.content()
     assert rec.foreign_requests() == []
+
+
+def test_plan_file_protected_with_a_passphrase(recorded_page: Any, file_url: str, tmp_path: Path) -> None:
+    page, rec = recorded_page
+    open_workbook(page, file_url)
+    fill(page, {"change": "Names of people at risk", "talks": "during"}, "Protected plan")
+    page.locator(".t2-protect-toggle").click()
+    page.locator(".t2-protect-set input").nth(0).fill("a long passphrase")
+    page.locator(".t2-protect-set input").nth(1).fill("a long passphrase")
+    page.locator(".t2-protect-set .md-button--primary").click()
+    sealed = download(page, "save")
+    assert json.loads(sealed)["format"] == "track2-protected"
+    assert "Names of people" not in sealed and "Protected plan" not in sealed
+    # A fresh page: the file asks for the passphrase; a wrong one changes nothing.
+    page.reload(wait_until="domcontentloaded")
+    open_workbook(page, file_url)
+    path = tmp_path / "plan.json"
+    path.write_text(sealed, encoding="utf-8")
+    with page.expect_file_chooser() as chooser:
+        page.locator('.t2-wb-toolbar [data-action="load"]').click()
+    chooser.value.set_files(path)
+    page.locator(".t2-unlock").wait_for()
+    page.locator(".t2-unlock input").fill("not the passphrase")
+    page.locator(".t2-unlock .md-button--primary").click()
+    page.wait_for_function("() => document.querySelector('.t2-wb-alert').textContent.length > 0")
+    assert page.input_value("#wb-change") == ""
+    page.locator(".t2-unlock input").fill("a long passphrase")
+    page.locator(".t2-unlock .md-button--primary").click()
+    loaded = "() => document.querySelector('.t2-wb-notice').textContent === 'Your plan was loaded.'"
+    page.wait_for_function(loaded)
+    assert page.input_value("#wb-change") == "Names of people at risk"
+    assert page.input_value("#wb-title") == "Protected plan"
+    assert rec.page_errors == []
