@@ -53,12 +53,6 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def no_submit(html: str) -> str:
-    """The pre-rendered form, made unable to submit: without JavaScript it would put the
-    answer into the page's URL (method="dialog" outside a dialog does nothing)."""
-    return html.replace("<form ", '<form method="dialog" ', 1)
-
-
 def wizard_html(tree: dict[str, Any], page_url: str) -> str:
     """The whole wizard block for a page at `page_url` (one HTML block, no blank lines)."""
     root = page_root(page_url)
@@ -78,7 +72,7 @@ def wizard_html(tree: dict[str, Any], page_url: str) -> str:
         '<p class="t2-alert" role="alert" tabindex="-1"></p>',
         '<p class="t2-notice" role="status"></p>',
         '<p class="t2-live t2-sr" aria-live="polite"></p>',
-        f'<div class="t2-screen" id="t2-screen">{no_submit(first_screen(tree, root))}</div>',
+        f'<div class="t2-screen" id="t2-screen">{first_screen(tree, root)}</div>',
         '<div class="t2-toolbar" role="group" aria-label="Wizard controls">',
         '<button type="button" class="md-button t2-restart" data-action="restart">Start again</button>',
         '<details class="t2-menu"><summary class="t2-menu-button">Save, share or clear</summary>',

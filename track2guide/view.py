@@ -207,7 +207,9 @@ def render_question(
     choices = q.get("choices", [])
     parts = [
         render_progress(progress, int(q.get("number") or 1)),
-        f'<form class="t2-question" data-question="{_e(q["id"])}" data-type="{_e(q["type"])}" novalidate>',
+        # method="dialog": without JavaScript the form cannot put the answer into the URL.
+        f'<form class="t2-question" method="dialog" data-question="{_e(q["id"])}" '
+        f'data-type="{_e(q["type"])}" novalidate>',
         _error_summary(q, choices),
         '<fieldset aria-describedby="t2-hint"><legend class="t2-legend">',
         '<h2 class="t2-question-text" tabindex="-1" data-focus elementtiming="t2-question">',

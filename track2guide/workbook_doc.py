@@ -157,7 +157,7 @@ def paper(workbook: Workbook, link_base: str = "") -> str:
                 head += f" *(Only if {describe(q['when'], qname, cname)}.)*"
             out += [head, ""]
             if q["type"] == "text":
-                out += ['<div class="t2-write" aria-label="Room to write"></div>', ""]
+                out += ['<div class="t2-write" aria-hidden="true"></div>', ""]
                 continue
             if q["type"] == "multi":
                 out += ["*Tick all that apply.*", ""]

@@ -7,7 +7,13 @@
   var query = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
   if (!query) return;
   function apply() {
+    // Without transitions while switching: Material animates colours, and a page caught
+    // half-way would show (and be measured with) colours of neither scheme.
+    var root = document.documentElement;
+    root.classList.add("t2-switching-scheme");
     document.body.setAttribute("data-md-color-scheme", query.matches ? "slate" : "default");
+    void root.offsetHeight;  // apply the new colours now, with transitions off
+    requestAnimationFrame(function () { root.classList.remove("t2-switching-scheme"); });
   }
   apply();
   if (query.addEventListener) query.addEventListener("change", apply);

@@ -421,7 +421,7 @@
     file.text().then(function (text) {
       return self.protector.open(text, "The answers in this file are").then(function (plain) {
         if (plain !== null) self.send({ action: "load", text: plain });
-      }, function (error) { self.say(self.alert, failed + error.message); });
+      }, function (error) { self.problem(failed + error.message); });
     }, function () {
       self.say(self.notice, "");
       self.say(self.alert, failed + "The browser could not read it: it may have been moved, or be on a " +

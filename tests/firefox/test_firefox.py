@@ -22,7 +22,7 @@ from tests.wizard.helpers import finished
 
 pytestmark = pytest.mark.browser
 SCRIPT = ROOT / "tests" / "firefox" / "check_site.mjs"
-SCENARIO = ROOT / "tests" / "scenarios" / "approach" / "outsider-long-term-local-traditions.yaml"
+SCENARIO = ROOT / "tests" / "scenarios" / "approach" / "henry-martyn-participatory.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,9 @@ def firefox_report(
     work = tmp_path_factory.mktemp("ff")
     chosen = next(s for s in finished("choose-process") if s["expect"]["result"].get("top"))
     answers = work / "answers.json"
-    answers.write_text(json.dumps({"tree": "choose-process", "version": 1, "answers": chosen["answers"]}))
+    tree = yaml.safe_load((ROOT / "decision_trees" / "choose-process.yaml").read_text(encoding="utf-8"))
+    doc = {"tree": "choose-process", "version": tree["version"], "answers": chosen["answers"]}
+    answers.write_text(json.dumps(doc))
     spec = {
         "safety": {"http": http_site, "answers": str(answers), "top": chosen["expect"]["result"]["top"],
                    "vector": VECTORS[0]},

@@ -12,7 +12,7 @@ import yaml
 from tests.conftest import ROOT, build_site, site_pages
 
 # What a copy of the project needs in order to build.
-PROJECT_PARTS = ["mkdocs.yml", "docs", "hooks", "macros", "decision_trees", "track2guide", "track2guide_build"]
+PROJECT_PARTS = ["mkdocs.yml", "docs", "hooks", "macros", "decision_trees", "track2guide", "track2guide_build", "tools"]
 
 
 @pytest.fixture
@@ -26,6 +26,10 @@ def project_copy(tmp_path: Path) -> Path:
         elif src.exists():
             shutil.copy2(src, copy / part)
     (copy / "node_modules").symlink_to(ROOT / "node_modules")
+    # The build's cache of the Pyodide snapshot, keyed by its inputs: shared, so each copy
+    # does not run Node again for the same engine.
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    (copy / ".cache").symlink_to(ROOT / ".cache")
     return copy
 
 

@@ -57,7 +57,7 @@ def test_a_tick_made_before_ready_survives(recorded_page: Any, site_url: str, tr
 
 
 def test_ticks_on_a_restored_multiple_choice_question_survive(recorded_page: Any, site_url: str) -> None:
-    """Read more from question 5 (tick every answer that applies), Back with a slow start-up:
+    """Read more from question 5 (the feasibility checks, tick every answer that applies), Back with a slow start-up:
     the question is back at once; tick two, untick one, and the engine's first render keeps them."""
     page, _rec = recorded_page
     answers = {"readiness-skills": "partly", "readiness-culture": "familiar", "readiness-resources": "partly",
@@ -66,13 +66,13 @@ def test_ticks_on_a_restored_multiple_choice_question_survive(recorded_page: Any
     open_wizard(page, site_url, "choose-process")
     for qid, value in answers.items():
         answer(page, qid, value)
-    page.locator('form.t2-question[data-question="change-goal"]').wait_for()
+    page.locator('form.t2-question[data-question="feasibility"]').wait_for()
     slow_start(page, SLOW_MS)
     page.locator("form.t2-question .t2-more a").first.click()
     page.wait_for_load_state("domcontentloaded")
     assert "/tools/" not in page.url
     page.go_back(wait_until="domcontentloaded")
-    form = page.locator('form.t2-question[data-question="change-goal"]')
+    form = page.locator('form.t2-question[data-question="feasibility"]')
     form.wait_for(timeout=3000)  # from the tab's history, before Python is ready
     assert not is_ready(page)
     boxes = form.locator('input[name="t2-answer"]')

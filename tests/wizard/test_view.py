@@ -330,15 +330,15 @@ def test_progress_text_and_numbers() -> None:
 def test_points_are_counted_in_words() -> None:
     assert [view.points_text(n) for n in (1, -1, 0, 3)] == ["1 point", "-1 point", "0 points", "3 points"]
     out = walk(sample_tree(), ("way", "left"), ("extras", ["x"]))
-    assert "(3 points)" in out["html"] and "(1 points)" not in out["html"]
+    assert ">3 points<" in out["html"] and "1 points" not in out["html"]
 
 
-def test_stopped_early_is_said_once() -> None:
+def test_gate_advice_is_said_once() -> None:
     gate = {"outcome": "b", "title": "Outcome B", "reason": "Too soon.", "summary": "Wait."}
     result = {"kind": "ranking", "gate": gate, "ranked": [], "clear": False, "warnings": [], "message": None}
     state = {"path": [], "result": result, "progress": {"answered": 1, "total": 1, "percent": 100}}
     html = view.render_result(sample_tree(), doc({}), state)
-    assert html.count("Stopped early") == 1
+    assert html.count("Before anything else") == 1
 
 
 def test_a_question_carries_its_error_message_hidden() -> None:
