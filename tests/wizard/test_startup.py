@@ -87,9 +87,9 @@ def test_ticks_on_a_restored_multiple_choice_question_survive(recorded_page: Any
     assert ticked(page) == [values[0], values[2]]
     assert focused_id(page) == boxes.nth(1).get_attribute("id")
     form.locator("button[type=submit]").click()
-    page.locator('form.t2-question[data-question="participants-reach"]').wait_for()
+    page.locator('form.t2-question[data-question="change-goal"]').wait_for()
     got = session_answers(page)["answers"]
-    assert sorted(got.pop("change-goal")) == sorted([values[0], values[2]])
+    assert sorted(got.pop("feasibility")) == sorted([values[0], values[2]])
     assert got == answers
 
 
