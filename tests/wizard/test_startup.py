@@ -57,7 +57,7 @@ def test_a_tick_made_before_ready_survives(recorded_page: Any, site_url: str, tr
 
 
 def test_ticks_on_a_restored_multiple_choice_question_survive(recorded_page: Any, site_url: str) -> None:
-    """Read more from question 5 (the feasibility checks, tick every answer that applies), Back with a slow start-up:
+    """Read more from question 5 (feasibility, tick all that apply), Back with a slow start-up:
     the question is back at once; tick two, untick one, and the engine's first render keeps them."""
     page, _rec = recorded_page
     answers = {"readiness-skills": "partly", "readiness-culture": "familiar", "readiness-resources": "partly",
