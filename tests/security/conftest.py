@@ -1,21 +1,16 @@
-"""Fixtures for the security tests: the built site from disk and over http."""
+"""Fixtures for the security tests: the wizards' site fixtures (file:// and http), and a
+page that waits longer for Python to start."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.conftest import Recorder
+from tests.wizard.conftest import file_url, site_url
 
-
-@pytest.fixture(params=["file", "http"])
-def site_url(request: pytest.FixtureRequest, built_site: Path) -> str:
-    """Base URL (no trailing slash) of the built site: file:// and the local http server."""
-    if request.param == "file":
-        return built_site.as_uri()
-    return str(request.getfixturevalue("http_site"))
+__all__ = ["file_url", "site_url", "wizard_page"]
 
 
 @pytest.fixture
@@ -24,8 +19,3 @@ def wizard_page(recorded_page: tuple[Any, Recorder]) -> tuple[Any, Recorder]:
     page, rec = recorded_page
     page.add_init_script("window.TRACK2_START_TIMEOUT_MS = 90000;")
     return page, rec
-
-
-@pytest.fixture
-def file_url(built_site: Path) -> str:
-    return built_site.as_uri()
