@@ -43,29 +43,45 @@
       reply({ type: "mark", name: name, at: performance.timeOrigin + performance.now() });
     }
 
+    function base64Bytes(text) {
+      if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
+      var binary = atob(text), bytes = new Uint8Array(binary.length);
+      for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      return bytes;
+    }
+
+    /* The file's bytes as a stream, unzipped on the way when it was gzipped. */
+    function stream(file) {
+      var bytes = new Blob([base64Bytes(file.base64)]).stream();
+      return file.gzip ? bytes.pipeThrough(new DecompressionStream("gzip")) : bytes;
+    }
+
     async function decode(file) {
-      var bytes;
-      if (Uint8Array.fromBase64) {
-        bytes = Uint8Array.fromBase64(file.base64);
-      } else {
-        var binary = atob(file.base64);
-        bytes = new Uint8Array(binary.length);
-        for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      return new Uint8Array(await new Response(stream(file)).arrayBuffer());
+    }
+
+    /* The wasm is compiled while it is unzipped (the browser compiles the parts that have
+     * arrived); where streaming compilation is missing, from the whole bytes. */
+    function compile(file) {
+      if (WebAssembly.compileStreaming) {
+        var body = new Response(stream(file), { headers: { "Content-Type": "application/wasm" } });
+        return WebAssembly.compileStreaming(body).catch(function () {
+          return decode(file).then(function (bytes) { return WebAssembly.compile(bytes); });
+        });
       }
-      if (!file.gzip) return bytes;
-      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-      return new Uint8Array(await new Response(stream).arrayBuffer());
+      return decode(file).then(function (bytes) { return WebAssembly.compile(bytes); });
     }
 
     function receive(name, file) {
       if (!running) mark("t2-host-running");
       running = true;
+      if (name === "pyodide.asm.wasm") {  // Pyodide gets the compiled module, never these bytes
+        wasm = compile(file);
+        wasm.then(function () { mark("t2-wasm-compiled"); }, function () {});
+        return;
+      }
       files[name] = decode(file);
       files[name].then(function () { mark("t2-decoded-" + name); }, function () {});
-      if (name === "pyodide.asm.wasm") {
-        wasm = files[name].then(function (bytes) { return WebAssembly.compile(bytes); });
-        wasm.then(function () { mark("t2-wasm-compiled"); }, function () {});
-      }
     }
 
     /* While `run` runs, answer Pyodide's fetch() of the embedded files (pass anything else
