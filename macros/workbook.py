@@ -27,13 +27,16 @@ from track2guide_build.workbook import load_workbook
 
 from .safety import PRIVACY, PROTECT, quick_exit_html
 from .wizard import HOST, PYODIDE
+from .wizard import RUNTIME as WIZARD_RUNTIME
 
 ROOT = Path(__file__).resolve().parent.parent
 PAPER_LINK_BASE = "../../"
 STYLE = "stylesheets/workbook.css"
 DATA_JS = "assets/workbook/workbook-data.js"
-# In load order: the workbook data, then the Pyodide runtime (as for the wizards).
-RUNTIME = (DATA_JS, *PYODIDE)
+# In load order: the wizards' trees (the Design step walks their answers files), the workbook
+# data (which refers to them), then the Pyodide runtime (as for the wizards).
+TREES_JS = WIZARD_RUNTIME[0]  # assets/wizard/trees.js (hooks/trees.py)
+RUNTIME = (TREES_JS, DATA_JS, *PYODIDE)
 SHELL = "javascripts/workbook.js"
 
 

@@ -140,7 +140,7 @@ def _depth(value: Any, level: int = 0) -> int:
     return level
 
 
-def _wizard_answers(value: Any) -> dict[str, dict[str, Any]]:
+def wizard_answers(value: Any) -> dict[str, dict[str, Any]]:
     """Wizard answers as kept in a plan: checked for shape here, for meaning by each wizard."""
     if not isinstance(value, dict) or any(k not in WIZARD_IDS for k in value):
         raise PlanError("The wizards part of this plan file is not in the expected form.")
@@ -193,7 +193,7 @@ def parse_plan(workbook: Workbook, text: str) -> Plan:
     return {
         "title": clean_text(title, MAX_TITLE_CHARS, "The title"),
         "answers": visible_answers(workbook, answers),
-        "wizards": _wizard_answers(data.get("wizards", {})),
+        "wizards": wizard_answers(data.get("wizards", {})),
     }
 
 

@@ -29,8 +29,10 @@ from .workbook import (
     questions,
     visible_answers,
 )
+from .workbook import wizard_answers as wizard_parts
 from .workbook_doc import html_document, markdown
-from .workbook_view import checks_by_section, render_form, summary_line
+from .workbook_view import checks_by_section, render_form, summary_line, wizard_statuses
+from .workbook_wizard import adopt_file, dropped_message, keep, wizard_question
 
 LOAD_FAILED = "This file could not be loaded, and your plan is unchanged."
 # What the shell says by itself (before Python runs, or when it cannot run): passed to it
@@ -49,11 +51,17 @@ SHELL_TEXTS = {
     "saved-sealed": "Saved as {name} in your downloads, encrypted with your passphrase.",
     "not-sealed": "The plan could not be encrypted, so nothing was saved.",
     "protected-file": "The plan in this file is",
+    # Loading a wizard's answers file beside a Design question.
+    "protected-answers": "The answers in this file are",
+    "answers-failed": "This answers file could not be used, and your plan is unchanged.",
+    "answers-too-big": "This answers file could not be used, and your plan is unchanged. "
+    f"It is too big to be an answers file (limit {MAX_PLAN_CHARS // 1024} KB).",
 }
 
 
 def read_form(workbook: Workbook, event: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
-    """(plan, {question id: what is wrong}) from what the form holds; refused answers are left out."""
+    """(plan, {question id: what is wrong}) from what the form holds; refused answers are left out.
+    The wizard parts (kept by the shell as Python last returned them) are checked by `_wizards`."""
     index = question_index(workbook)
     given = event.get("answers")
     answers: dict[str, Any] = {}
@@ -75,6 +83,18 @@ def read_form(workbook: Workbook, event: Mapping[str, Any]) -> tuple[dict[str, A
     return {"title": title, "answers": visible_answers(workbook, answers)}, errors
 
 
+def _wizards(
+    workbook: Workbook, plan: dict[str, Any], given: Any, *, loading: bool
+) -> tuple[dict[str, Any], str]:
+    """(plan with the wizard parts that still give its answers, what was left out and why)."""
+    try:
+        parts = wizard_parts(given if given is not None else {})
+    except PlanError:
+        parts = {}
+    kept, dropped = keep(workbook, plan["answers"], parts)
+    return {**plan, "wizards": kept}, dropped_message(workbook, dropped, loading=loading)
+
+
 def _state(workbook: Workbook, plan: Mapping[str, Any], root: str) -> dict[str, Any]:
     answers = plan["answers"]
     return {
@@ -82,7 +102,14 @@ def _state(workbook: Workbook, plan: Mapping[str, Any], root: str) -> dict[str, 
         "hidden": [q["id"] for _s, q in questions(workbook) if not is_asked(q, answers)],
         "checks": checks_by_section(workbook, answers, root),
         "summary": summary_line(len(fired_checks(workbook, answers))),
+        "wizards": wizard_statuses(workbook, plan, root),
     }
+
+
+def _shown(workbook: Workbook, plan: dict[str, Any], root: str, message: str, **extra: Any) -> dict[str, Any]:
+    """A plan to show afresh: the whole form rendered again (a file was loaded)."""
+    html = render_form(workbook, plan, root)
+    return {"ok": True, "html": html, "message": message, **extra, **_state(workbook, plan, root)}
 
 
 def handle(workbook: Workbook, event: Any, root: str = "") -> dict[str, Any]:
@@ -95,15 +122,19 @@ def handle(workbook: Workbook, event: Any, root: str = "") -> dict[str, Any]:
             plan = parse_plan(workbook, text if isinstance(text, str) else "")
         except PlanError as exc:
             return {"ok": False, "message": f"{LOAD_FAILED} {exc}"}
-        return {
-            "ok": True,
-            "html": render_form(workbook, plan, root),
-            "message": "Your plan was loaded.",
-            **_state(workbook, plan, root),
-        }
+        plan, left_out = _wizards(workbook, plan, plan["wizards"], loading=True)
+        return _shown(workbook, plan, root, " ".join(("Your plan was loaded.", left_out)).strip())
     plan, errors = read_form(workbook, event)
+    plan, left_out = _wizards(workbook, plan, event.get("wizards"), loading=False)
+    if action == "wizard":
+        adopted, message = adopt_file(workbook, plan, event.get("tree"), event.get("text"))
+        if adopted is None:
+            return {"ok": False, "message": message}
+        question = wizard_question(workbook, str(event.get("tree")))
+        focus = f"wb-{question['id']}-wizard" if question else None
+        return _shown(workbook, adopted, root, message, errors=errors, focus=focus)
     if action == "update":
-        return {"ok": True, "errors": errors, **_state(workbook, plan, root)}
+        return {"ok": True, "errors": errors, "message": left_out, **_state(workbook, plan, root)}
     files = {
         "save": (dump_plan, "plan.json", "application/json"),
         "export-markdown": (markdown, "plan.md", "text/markdown"),
@@ -111,7 +142,6 @@ def handle(workbook: Workbook, event: Any, root: str = "") -> dict[str, Any]:
     }
     if action in files:
         make, name, kind = files[action]
-        plan = {**plan, "wizards": {}}
         return {"ok": True, "text": make(workbook, plan), "name": name, "type": kind, "errors": errors}
     return {"ok": False, "message": "The workbook did not understand that request."}
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from .conditions import describe
 from .workbook import Workbook, fired_checks, is_asked, questions, visible_answers
+from .workbook_wizard import line, results
 
 UNTITLED = "Plan"
 NOT_ANSWERED = "Not answered yet."
@@ -45,13 +46,33 @@ def answer_lines(question: Mapping[str, Any], value: Any) -> list[str]:
     return [_label(question, v) for v in values]
 
 
+def _from_wizard(question: Mapping[str, Any], found: Mapping[str, Any]) -> dict[str, str] | None:
+    """The wizard result behind an answer: its line, its reason and its handbook passage."""
+    tree_id = str(question.get("wizard"))
+    if tree_id not in found:
+        return None
+    result = found[tree_id]
+    link = result.get("link") or {}
+    return {"line": line(tree_id, result), "reason": result["reason"], "link": str(link.get("title", ""))}
+
+
+def _wizard_text(wizard: Mapping[str, str]) -> str:
+    handbook = f" (Handbook: {wizard['link']}.)" if wizard["link"] else ""
+    return f"{wizard['line']} {wizard['reason']}{handbook}"
+
+
 def document(workbook: Workbook, plan: Mapping[str, Any]) -> dict[str, Any]:
     """The plan's content, in order: title, checks that fire, then each section's answers."""
     answers = visible_answers(workbook, plan.get("answers", {}))
+    found = results(workbook, plan)
     sections: list[dict[str, Any]] = []
     for section in workbook["sections"]:
         items = [
-            {"question": q["text"], "answer": answer_lines(q, answers.get(q["id"]))}
+            {
+                "question": q["text"],
+                "answer": answer_lines(q, answers.get(q["id"])),
+                "wizard": _from_wizard(q, found),
+            }
             for s, q in questions(workbook)
             if s is section and is_asked(q, answers)
         ]
@@ -78,6 +99,8 @@ def markdown(workbook: Workbook, plan: Mapping[str, Any]) -> str:
         for item in section["items"]:
             out += ["", f"**{item['question']}**", ""]
             out.append(md_escape("\n".join(item["answer"])) if item["answer"] else f"*{NOT_ANSWERED}*")
+            if item["wizard"]:
+                out += ["", f"*{_wizard_text(item['wizard'])}*"]  # the tree's words, as the checks' are
     return "\n".join(out) + "\n"
 
 
@@ -87,7 +110,7 @@ _STYLE = (
     "body{font-family:Georgia,serif;max-width:42em;margin:2em auto;padding:0 1em;line-height:1.45}"
     "h1{font-size:1.6em}h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #999}"
     ".q{font-weight:bold;margin:1em 0 .2em}.a{margin:0 0 .6em;white-space:pre-wrap}"
-    ".none{font-style:italic;color:#555}"
+    ".none{font-style:italic;color:#555}.from{font-style:italic;margin:0 0 .6em}"
     "@media print{body{margin:0;max-width:none}h2{break-after:avoid}}"
 )
 
@@ -118,6 +141,8 @@ def html_document(workbook: Workbook, plan: Mapping[str, Any]) -> str:
                 out.append(f'<p class="a">{e(chr(10).join(item["answer"]))}</p>')
             else:
                 out.append(f'<p class="a none">{NOT_ANSWERED}</p>')
+            if item["wizard"]:
+                out.append(f'<p class="from">{e(_wizard_text(item["wizard"]))}</p>')
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 

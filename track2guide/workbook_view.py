@@ -14,6 +14,7 @@ from typing import Any
 
 from .conditions import references
 from .workbook import Workbook, fired_checks, is_asked, questions, visible_answers
+from .workbook_wizard import NAMES, line, results
 
 
 def _e(text: object) -> str:
@@ -76,11 +77,49 @@ def _choice(question: Mapping[str, Any], choice: Mapping[str, Any], value: Any) 
     )
 
 
-def render_question(question: Mapping[str, Any], value: Any, *, asked: bool, root: str) -> str:
+def wizard_status(tree_id: str, found: Mapping[str, Any] | None, root: str) -> str:
+    """The wizard's result beside its question ("" when the plan keeps none)."""
+    if found is None:
+        return ""
+    link = found.get("link")
+    more = f' <a href="{_href(link, root)}">Read more: {_e(link["title"])}</a>' if link else ""
+    return f"{_e(line(tree_id, found))} {_e(found['reason'])}{more}"
+
+
+def wizard_statuses(workbook: Workbook, plan: Mapping[str, Any], root: str) -> dict[str, str]:
+    """Tree id -> the status HTML of each wizard-fed question (what the shell puts back)."""
+    found = results(workbook, plan)
+    return {
+        str(q["wizard"]): wizard_status(q["wizard"], found.get(q["wizard"]), root)
+        for _s, q in questions(workbook)
+        if q.get("wizard")
+    }
+
+
+def _wizard_block(question: Mapping[str, Any], status: str, root: str) -> str:
+    """Bring a wizard's result in: load its answers file, or open the wizard."""
+    tree_id, qid = str(question["wizard"]), question["id"]
+    name = NAMES.get(tree_id, tree_id)
+    return (
+        '<div class="t2-wb-wizard">'
+        f'<p class="t2-wb-from" id="{_e(_field_id(qid))}-wizard" tabindex="-1" '
+        f'data-wizard-status="{_e(tree_id)}">{status}</p>'
+        f'<button type="button" class="md-button t2-wb-wizard-load" data-action="wizard" '
+        f'data-wizard="{_e(tree_id)}">Load your answers file from the {_e(name)} wizard</button> '
+        f'<a class="t2-wb-wizard-open" href="{_e(root)}tools/{_e(tree_id)}.html">'
+        f"Open the {_e(name)} wizard</a></div>"
+    )
+
+
+def render_question(
+    question: Mapping[str, Any], value: Any, *, asked: bool, root: str, status: str = ""
+) -> str:
     qid, kind = question["id"], question["type"]
     hidden = "" if asked else " hidden"
     link = question["link"]
     more = f'<a class="t2-wb-more" href="{_href(link, root)}">Read more: {_e(link["title"])}</a>'
+    if question.get("wizard"):
+        more += _wizard_block(question, status, root)
     error = f'<p class="t2-wb-error" id="{_e(_field_id(qid))}-error" role="alert"></p>'
     if kind == "text":
         text = _e(value) if isinstance(value, str) else ""
@@ -103,6 +142,7 @@ def render_form(workbook: Workbook, plan: Mapping[str, Any], root: str) -> str:
     """The title field and every section with its questions and the checks it raises."""
     answers = visible_answers(workbook, plan.get("answers", {}))
     checks = checks_by_section(workbook, answers, root)
+    statuses = wizard_statuses(workbook, plan, root)
     title = _e(plan.get("title", ""))
     out = [
         '<div class="t2-wb-title">'
@@ -114,7 +154,10 @@ def render_form(workbook: Workbook, plan: Mapping[str, Any], root: str) -> str:
     for section in workbook["sections"]:
         sid = section["id"]
         body = "".join(
-            render_question(q, answers.get(q["id"]), asked=is_asked(q, answers), root=root)
+            render_question(
+                q, answers.get(q["id"]), asked=is_asked(q, answers), root=root,
+                status=statuses.get(str(q.get("wizard")), ""),
+            )
             for s, q in questions(workbook)
             if s is section
         )

@@ -4,7 +4,9 @@
  * and passes them to Python (track2guide/workbook_app.py, started by pyodide-host.js),
  * which checks every answer and returns which questions to hide, the checks of each step
  * (HTML built and escaped by track2guide/workbook_view.py) and plain-text messages. It
- * saves the files Python makes and reads the file the user picks. Nothing is stored in
+ * saves the files Python makes and reads the file the user picks: a plan file, or beside a
+ * Design question a wizard's answers file, whose result Python walks and adopts. The wizard
+ * answers a plan keeps are held here as Python last returned them. Nothing is stored in
  * the browser: the plan lives in this page until the user downloads it.
  */
 (function () {
@@ -39,6 +41,8 @@
     this.chain = Promise.resolve();
     this.timer = null;
     this.dirty = false;    // changed since the last download
+    this.wizards = {};     // tree id -> that wizard's answers, as Python last returned them
+    this.target = null;    // the wizard whose answers file is being picked, or null for a plan file
     // Passphrase protection of plan files (docs/javascripts/protect.js), as for answers files.
     this.protector = new window.TRACK2_PROTECT.Protector(box, function (kind, text) {
       (kind === "alert" ? this.alert : this.notice).textContent = text;
@@ -66,7 +70,7 @@
     }).catch(function (error) {
       self.loading.classList.add("t2-failed");
       self.loading.textContent = self.texts["start-failed"] + " (" + ((error && error.message) || "?") + ")";
-      self.box.querySelectorAll('[data-action="save"], [data-action="load"], [data-action^="export"]')
+      self.box.querySelectorAll('[data-action="save"], [data-action="load"], [data-action^="export"], [data-action="wizard"]')
         .forEach(function (b) { b.disabled = true; });
     });
   };
@@ -85,16 +89,16 @@
       answers[id] = q.dataset.type === "single" ? (ticked[0] || null) : ticked;
     });
     var title = this.form.querySelector("#wb-title");
-    return { title: title ? title.value : "", answers: answers };
+    return { title: title ? title.value : "", answers: answers, wizards: this.wizards };
   };
 
   /* Send one event with the form's current content; events run one after another. */
   Workbook.prototype.send = function (event) {
     var self = this;
     if (!this.call) return Promise.resolve(null);
-    var content = event.action === "load" ? {} : this.read();
-    var message = Object.assign({}, content, event);
     this.chain = this.chain.then(function () {
+      // Read the form when the event's turn comes, after the answers to earlier events are shown.
+      var message = Object.assign({}, event.action === "load" ? {} : self.read(), event);
       return self.call({ type: "event", tree: "workbook", session: "null",
                          event: JSON.stringify(message), root: self.root });
     }).then(function (result) {
@@ -112,6 +116,14 @@
     this.alert.textContent = result.ok ? "" : (result.message || "");
     if (result.ok) this.notice.textContent = result.message || "";
     if (result.html) this.form.innerHTML = result.html;  // a loaded plan, rendered by Python
+    if (result.plan) this.wizards = result.plan.wizards || {};
+    if (result.wizards) {
+      this.form.querySelectorAll("[data-wizard-status]").forEach(function (p) {
+        p.innerHTML = result.wizards[p.dataset.wizardStatus] || "";  // escaped by Python
+      });
+    }
+    var focus = result.focus && document.getElementById(result.focus);
+    if (focus) focus.focus();
     if (result.checks) {
       var hidden = result.hidden || [];
       this.form.querySelectorAll("[data-question]").forEach(function (q) {
@@ -147,10 +159,15 @@
     if (!button) return;
     var action = button.dataset.action, self = this;
     if (action === "print") { window.print(); return; }
-    if (action === "load") { this.file.click(); return; }
+    if (action === "load" || action === "wizard") {
+      this.target = action === "wizard" ? button.dataset.wizard : null;
+      this.file.click();
+      return;
+    }
     if (action === "clear") {
       if (!window.confirm(this.texts["confirm-clear"])) return;
       this.form.innerHTML = this.blank;
+      this.wizards = {};
       this.dirty = false;
       this.notice.textContent = this.texts.cleared;
       this.send({ action: "update" });
@@ -171,18 +188,20 @@
   };
 
   Workbook.prototype.onFile = function () {
-    var file = this.file.files && this.file.files[0], self = this;
+    var file = this.file.files && this.file.files[0], self = this, tree = this.target;
     this.file.value = "";
     if (!file) return;
     if (file.size > this.maxBytes) {  // refuse before reading
-      this.alert.textContent = this.texts["too-big"];
+      this.alert.textContent = this.texts[tree ? "answers-too-big" : "too-big"];
       return;
     }
     file.text().then(function (text) {
-      return self.protector.open(text, self.texts["protected-file"]).then(function (plain) {
-        if (plain !== null) return self.send({ action: "load", text: plain });
+      return self.protector.open(text, self.texts[tree ? "protected-answers" : "protected-file"]).then(function (plain) {
+        if (plain === null) return;
+        if (tree) self.dirty = true;
+        return self.send(tree ? { action: "wizard", tree: tree, text: plain } : { action: "load", text: plain });
       }, function (error) {
-        self.alert.textContent = self.texts["load-failed"] + " " + error.message;
+        self.alert.textContent = self.texts[tree ? "answers-failed" : "load-failed"] + " " + error.message;
       });
     }, function () {
       self.alert.textContent = self.texts.unreadable;

@@ -1,0 +1,218 @@
+"""The three wizards' results in the planning workbook's Design step.
+
+A wizard-fed question (`wizard: <tree id>` in decision_trees/workbook/workbook.yaml) can
+be answered from that wizard's answers file: the file is read by the wizard's own code
+(track2guide.wizard.parse_answers_file, with the same limits as on the wizard's page),
+the tree is walked, and the result's top outcome sets the question through
+`wizard_outcomes` (checked at build time so that every outcome sets a choice). The plan
+keeps the wizard's answers in `plan["wizards"][tree id]`, so the result is worked out
+again, never trusted, whenever a plan is shown, saved or loaded.
+
+The compiled trees reach the workbook as `workbook["wizard_trees"]` (hooks/workbook.py
+adds them in the browser from assets/wizard/trees.js; tests add them the same way).
+A planner who answers such a question by hand overrides the wizard: its answers are
+dropped, so the plan never shows a wizard's result beside a different answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .engine import step
+from .texts import say
+from .tree import unwrap
+
+# One name per wizard, the same as the trees' titles and the site's navigation.
+NAMES = {
+    "choose-process": "Choose a process",
+    "approach": "Prescriptive or elicitive",
+    "venue": "Venue checklist",
+}
+# The two results of a checklist wizard (the venue), as outcome ids for `wizard_outcomes`.
+READY, NOT_READY = "ready", "not-ready"
+
+Workbook = Mapping[str, Any]
+Result = dict[str, Any]
+
+UNCHANGED = "your plan is unchanged"
+
+
+def result_ids(tree: Mapping[str, Any]) -> list[str]:
+    """Every result a tree (as written) can give, as outcome ids (build-time check)."""
+    if tree.get("result", {}).get("kind") == "checklist":
+        return [READY, NOT_READY]
+    return [str(o["id"]) for o in tree.get("outcomes", [])]
+
+
+def wizard_question(workbook: Workbook, tree_id: str) -> Mapping[str, Any] | None:
+    for section in workbook["sections"]:
+        for question in section["questions"]:
+            if question.get("wizard") == tree_id:
+                return question  # type: ignore[no-any-return]
+    return None
+
+
+def choice_for(question: Mapping[str, Any], outcome: str) -> str:
+    return str(question.get("wizard_outcomes", {}).get(outcome, outcome))
+
+
+def trees(workbook: Workbook) -> Mapping[str, Any]:
+    found = workbook.get("wizard_trees")
+    return found if isinstance(found, Mapping) else {}
+
+
+def _ranking(result: Mapping[str, Any]) -> Result | None:
+    if result["top"] is None:
+        return None
+    top = result["ranked"][0]
+    reasons = sorted(top.get("reasons", []), key=lambda r: -int(r.get("points", 0)))
+    reason = reasons[0]["reason"] if reasons else top.get("summary", "")
+    sides = top.get("mix_titles") or []
+    if len(sides) == 2:  # a mix stands on both sides' evidence, not on one reason
+        mixed = say(None, "summary.mix-of", a=sides[0], b=sides[1])
+        reason = f"{mixed[:1].upper()}{mixed[1:]}."
+    return {
+        "outcome": top["outcome"],
+        "title": top["title"],
+        "strength": say(None, f"summary.strength.{result['strength']}").lower(),
+        "reason": reason,
+        "link": top.get("link"),
+    }
+
+
+def _checklist(tree: Any, result: Mapping[str, Any]) -> Result:
+    if result["ready"]:
+        return {
+            "outcome": READY,
+            "title": "Ready",
+            "strength": "every essential point is met",
+            "reason": result.get("message") or "",
+            "link": tree.link(tree.raw.get("link")),
+        }
+    missing = result.get("missing_required") or []
+    count = len(missing)
+    return {
+        "outcome": NOT_READY,
+        "title": "Not ready yet",
+        "strength": f"{count} essential point{'s' if count != 1 else ''} missing" if count else "not ready",
+        "reason": "Missing: " + "; ".join(str(m["label"]) for m in missing) + "." if missing
+        else str(result.get("message") or ""),
+        "link": (missing[0].get("link") if missing else None) or tree.link(tree.raw.get("link")),
+    }
+
+
+def outcome(tree_json: Any, answers: Any) -> Result:
+    """`{ok: True, outcome, title, strength, reason, link}` for a finished walk with a result,
+    else `{ok: False, why: "unfit" | "unfinished" | "no-result", next}`."""
+    tree = unwrap(tree_json)
+    if tree is None:
+        return {"ok": False, "why": "unfit"}
+    state = step(tree, {"tree": tree.id, "version": tree.version, "answers": answers}, changes=False)
+    if not state.get("ok"):
+        return {"ok": False, "why": "unfit"}
+    if state["current"] is not None:
+        return {"ok": False, "why": "unfinished", "next": state["current"].get("text", "")}
+    result = state["result"]
+    gate = result.get("gate")
+    if gate is not None:  # advice to act on before anything else outranks the ranking
+        found: Result | None = {
+            "outcome": gate["outcome"],
+            "title": gate["title"],
+            "strength": say(None, "paper.gates").lower(),
+            "reason": gate.get("reason", ""),
+            "link": gate.get("link"),
+        }
+    elif result["kind"] == "checklist":
+        found = _checklist(tree, result)
+    else:
+        found = _ranking(result)
+    if found is None:
+        return {"ok": False, "why": "no-result"}
+    return {"ok": True, **found, "reason": " ".join(str(found["reason"]).split())}
+
+
+def results(workbook: Workbook, plan: Mapping[str, Any]) -> dict[str, Result]:
+    """Tree id -> the result of each wizard part the plan keeps (and whose tree is known)."""
+    known = trees(workbook)
+    out: dict[str, Result] = {}
+    for tree_id, answers in (plan.get("wizards") or {}).items():
+        if tree_id in known:
+            found = outcome(known[tree_id], answers)
+            if found["ok"]:
+                out[tree_id] = found
+    return out
+
+
+def keep(
+    workbook: Workbook, answers: Mapping[str, Any], given: Mapping[str, Any]
+) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """(the wizard parts that still give the answer the plan holds, [(tree id, "unfit" | "changed")])."""
+    known = trees(workbook)
+    kept: dict[str, Any] = {}
+    dropped: list[tuple[str, str]] = []
+    for tree_id, wizard_answers in given.items():
+        question = wizard_question(workbook, tree_id)
+        found: Result = outcome(known[tree_id], wizard_answers) if tree_id in known else {"ok": False}
+        if question is None or not found["ok"]:
+            dropped.append((tree_id, "unfit"))
+        elif answers.get(question["id"]) != choice_for(question, str(found["outcome"])):
+            dropped.append((tree_id, "changed"))
+        else:
+            kept[tree_id] = wizard_answers
+    return kept, dropped
+
+
+def dropped_message(workbook: Workbook, dropped: list[tuple[str, str]], *, loading: bool) -> str:
+    """What the planner is told about wizard parts left out ("" when none)."""
+    lines = []
+    for tree_id, why in dropped:
+        name = NAMES.get(tree_id, "")
+        question = wizard_question(workbook, tree_id)
+        if why == "changed" and not loading and question is not None:
+            lines.append(
+                f"You answered “{question['text']}” yourself, so it no longer comes from the {name} wizard."
+            )
+        elif why == "changed":
+            lines.append(f"The {name} wizard's answers in this file give another answer than the plan holds, "
+                         "so they were left out; the rest of the plan was loaded.")
+        else:
+            lines.append(f"The {name} wizard's answers in this file no longer fit the wizard, "
+                         "so they were left out; the rest of the plan was loaded.")
+    return " ".join(lines)
+
+
+def adopt_file(
+    workbook: Workbook, plan: Mapping[str, Any], tree_id: Any, text: Any
+) -> tuple[dict[str, Any] | None, str]:
+    """(new plan, message) with the question answered from a wizard's answers file,
+    or (None, why not) with the plan unchanged."""
+    from .wizard import parse_answers_file  # the wizard's own file rules (it imports this module's caller)
+    from .workbook import adopt_wizard
+
+    known = trees(workbook)
+    question = wizard_question(workbook, tree_id) if isinstance(tree_id, str) else None
+    if question is None or tree_id not in known:
+        return None, f"That wizard's result cannot be used here, and {UNCHANGED}."
+    name = NAMES.get(tree_id, "")
+    doc, problem = parse_answers_file(known[tree_id], text)
+    if doc is None:
+        return None, f"This answers file could not be used, and {UNCHANGED}. {problem}"
+    found = outcome(known[tree_id], doc["answers"])
+    if not found["ok"] and found["why"] == "unfinished":
+        return None, (
+            f"The walk in this {name} answers file is not finished (the next question is “{found['next']}”), "
+            f"so {UNCHANGED}. Finish it in the wizard, download your answers again and load them here."
+        )
+    if not found["ok"]:
+        return None, f"The {name} wizard gives no result for the answers in this file, so {UNCHANGED}."
+    choice = choice_for(question, str(found["outcome"]))
+    answers = adopt_wizard(workbook, plan.get("answers", {}), tree_id, choice)
+    wizards = {**(plan.get("wizards") or {}), tree_id: doc["answers"]}
+    message = f"“{question['text']}” is now answered from the {name} wizard: {found['title']}."
+    return {**plan, "answers": answers, "wizards": wizards}, message
+
+
+def line(tree_id: str, found: Mapping[str, Any]) -> str:
+    """`From the <wizard> wizard: <outcome> (<strength>).` as plain text."""
+    return f"From the {NAMES.get(tree_id, '')} wizard: {found['title']} ({found['strength']})."
