@@ -176,10 +176,12 @@ def test_hostile_plan_files_are_refused_with_nothing_lost(
     assert rec.page_errors == []
 
 
-def test_keyboard_only_plan(recorded_page: Any, file_url: str) -> None:
+@pytest.mark.parametrize("size", SIZES)
+def test_keyboard_only_plan(recorded_page: Any, site_url: str, size: str) -> None:
     """Tab through the whole workbook: every question is reached; Space ticks, typing fills notes."""
-    page, _rec = recorded_page
-    open_workbook(page, file_url)
+    page, rec = recorded_page
+    page.set_viewport_size(SIZES[size])
+    open_workbook(page, site_url)
     page.focus("#wb-title")
     page.keyboard.type("Keyboard plan")
     reached: set[str] = set()
@@ -206,6 +208,7 @@ def test_keyboard_only_plan(recorded_page: Any, file_url: str) -> None:
         page.keyboard.press("Enter")
     text = Path(caught.value.path()).read_text(encoding="utf-8")
     assert text.startswith("# Keyboard plan\n") and "Noted." in text
+    assert rec.foreign_requests(site_url if site_url.startswith("http") else None) == []
 
 
 def test_printed_plan_has_no_controls_or_urls(recorded_page: Any, file_url: str) -> None:
