@@ -22,9 +22,9 @@ usb: setup                         ## make dist/track2-handbook-usb.zip for a US
 	$(PY) scripts/make_usb.py
 
 bench: setup-dev browser           ## print performance numbers (not a test)
-	$(PY) benchmarks/bench_engine.py
+	$(PY) -m benchmarks.bench_engine
 	node benchmarks/bench_engine_pyodide.mjs
-	$(PY) benchmarks/bench_wizard.py
+	$(PY) -m benchmarks.bench_wizard
 
 lint: setup-dev
 	$(PY) -m ruff check .
