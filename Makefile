@@ -30,9 +30,12 @@ lint: setup-dev
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 
-$(VENV)/.site-ok: requirements.txt
+# The project itself goes in editable: hooks, macros, tests and benchmarks import
+# track2guide and track2guide_build from this clone.
+$(VENV)/.site-ok: requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-build-isolation --no-deps -e .
 	touch $@
 
 $(VENV)/.dev-ok: requirements-dev.txt requirements.txt
