@@ -234,6 +234,13 @@ def test_vocabulary_importance_levels(vocabulary: dict[str, Any]) -> None:
     assert vocabulary["importance"] == ["required", "recommended", "nice"]
 
 
+def test_plan_files_know_every_tree() -> None:
+    """The browser checks a plan file's wizard answers against its own list of tree ids."""
+    from track2guide.workbook import WIZARD_IDS
+
+    assert sorted(WIZARD_IDS) == sorted(TREE_IDS)
+
+
 def test_importance_levels_are_declared_once_in_the_vocabulary(vocabulary: dict[str, Any]) -> None:
     """The schemas' enums (for editors) equal the vocabulary's levels, and every level has its
     words on screen and on paper."""
