@@ -330,6 +330,14 @@ def test_hook_ships_the_trees_that_the_wizard_pages_load() -> None:
     assert scripts[-1].endswith("/python-stdlib.js")
 
 
+def test_mkdocs_lists_the_shim_that_the_build_ships() -> None:
+    """Material's offline plugin would add a CDN copy of iframe-worker unless mkdocs.yml lists ours."""
+    from track2guide_build.assets import IFRAME_WORKER_SHIM, VENDORED
+
+    config, _ = load_yaml_with_lines(ROOT / "mkdocs.yml")
+    assert config["extra"]["polyfills"] == [IFRAME_WORKER_SHIM] and IFRAME_WORKER_SHIM in VENDORED
+
+
 def test_hook_fails_the_build_with_every_problem(tmp_path: Path) -> None:
     from mkdocs.exceptions import PluginError
     from mkdocs.structure.files import Files
