@@ -328,6 +328,10 @@ def test_hook_ships_the_trees_that_the_wizard_pages_load() -> None:
     scripts = html.split('data-scripts="', 1)[1].split('"', 1)[0].split()
     assert scripts == [f"../{path}" for path in (TREES_JS, *PYODIDE)]
     assert scripts[-1].endswith("/python-stdlib.js")
+    # The browser shell refuses bigger files before reading them, with the engine's own cap.
+    from track2guide.safetext import MAX_FILE_CHARS
+
+    assert f'data-max-bytes="{MAX_FILE_CHARS}"' in html
 
 
 def test_mkdocs_lists_the_shim_that_the_build_ships() -> None:
