@@ -24,7 +24,7 @@ For every wizard page and variant it reports, in milliseconds from navigation st
 in Chromium (Playwright) and in Firefox ESR (benchmarks/bench_wizard_firefox.mjs), and the USB
 zip (scripts/make_usb.py) and site sizes of each variant.
 
-    python benchmarks/bench_wizard.py [--runs N] [--variants old,pyc,snapshot] [--trees ...]
+    python -m benchmarks.bench_wizard [--runs N] [--variants old,pyc,snapshot] [--trees ...]
         [--browsers chromium,firefox] [--json]
 """
 from __future__ import annotations
@@ -39,13 +39,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from scripts.make_usb import make_zip
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from track2guide_build import tree_files
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from scripts.make_usb import make_zip  # noqa: E402
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-
-TREES = ("choose-process", "approach", "venue")
+TREES = tuple(path.stem for path in tree_files(ROOT))
 PLAIN_PAGE = "introduction.html"
 READ_MS = 2000
 VARIANTS = ("old", "pyc", "snapshot")

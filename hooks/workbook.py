@@ -4,31 +4,31 @@ sample plans against it.
 on_files adds `assets/workbook/workbook-data.js`, a classic script (file:// forbids
 fetch) that sets `window.TRACK2_TREES.workbook` to the compiled workbook, and gives it
 the wizards' checked trees from `assets/wizard/trees.js` (loaded just before it, see
-macros/workbook.py RUNTIME) as `wizard_trees`, so that Python can walk a wizard's
-answers file in the Design step. The data is loaded and checked once, by
-macros/workbook.py; a problem fails the build with its file, line and path. Every
-sample plan (decision_trees/workbook/samples/) must raise exactly the checks it lists,
-or the build fails naming the sample and the check.
+track2guide_build.assets.WORKBOOK_RUNTIME) as `wizard_trees`, so that Python can walk a
+wizard's answers file in the Design step. The data is loaded and checked once per build
+by the build edge (track2guide_build.workbook), whose cache the workbook macros share; a
+problem fails the build with its file, line and path. Every sample plan
+(decision_trees/workbook/samples/) must raise exactly the checks it lists, or the build
+fails naming the sample and the check.
 """
 
 from __future__ import annotations
 
 import json
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from macros.workbook import DATA_JS, workbook  # noqa: E402
-from track2guide.problems import TreeError  # noqa: E402
-from track2guide.workbook_wizard import NAMES  # noqa: E402
-from track2guide_build.workbook_samples import sample_problems  # noqa: E402
+from track2guide.problems import TreeError
+from track2guide.workbook_wizard import NAMES
+from track2guide_build.assets import WORKBOOK_DATA_JS, project_root
+from track2guide_build.workbook import SOURCE, checked_workbook
+from track2guide_build.workbook_samples import sample_problems
 
 
 def check_samples(root: Path, data: Any) -> None:
@@ -52,16 +52,16 @@ def data_script(data: Any) -> str:
     )
 
 
-def on_files(files: Files, config: Any) -> Files:
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     try:
-        data = workbook(ROOT)
+        data = checked_workbook(project_root(config))
     except TreeError as exc:
         raise PluginError(f"problems in the planning workbook:\n{exc}") from None
-    check_samples(ROOT, data)
-    files.append(File.generated(config, DATA_JS, content=data_script(data)))
+    check_samples(project_root(config), data)
+    files.append(File.generated(config, WORKBOOK_DATA_JS, content=data_script(data)))
     return files
 
 
-def on_serve(server: Any, config: Any, builder: Any) -> Any:
-    server.watch(str(ROOT / "decision_trees" / "workbook"))
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
+    server.watch(str((project_root(config) / SOURCE).parent))
     return server

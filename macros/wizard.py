@@ -12,36 +12,20 @@
 
 from __future__ import annotations
 
-import sys
 from html import escape
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from track2guide.safetext import MAX_FILE_CHARS
+from track2guide.wizard import first_screen
+from track2guide_build.assets import WIZARD_RUNTIME
 
-from track2guide.wizard import first_screen  # noqa: E402
+from .safety import privacy_html, safety_html
+from .treesource import TreeSource
 
-from .safety import privacy_html, safety_html  # noqa: E402
-from .treesource import TreeSource  # noqa: E402
-
-# In load order: the trees (hooks/trees.py), then the runtime (hooks/pyodide_bundle.py), whose
-# stdlib zip holds the engine and whose snapshot has it imported already.
-# The Pyodide runtime, in load order (hooks/pyodide_bundle.py); each page's data comes first.
-PYODIDE = (
-    "assets/pyodide/pyodide-runtime.js", "assets/pyodide/pyodide-lock.js",
-    "assets/pyodide/pyodide-wasm.js", "assets/pyodide/pyodide-snapshot.js", "assets/pyodide/python-stdlib.js",
-)
-RUNTIME = ("assets/wizard/trees.js", *PYODIDE)
 HOST = "javascripts/pyodide-host.js"  # starts Pyodide; the shell calls it
 TAB = "javascripts/wizard-tab.js"  # history steps, scrolling, confirm dialog, skip link
 SHELL = "javascripts/wizard.js"
 STYLE = "stylesheets/wizard.css"
-WIZARDS = ("choose-process", "approach", "venue")
-# One name per wizard on every page, in the nav (mkdocs.yml) and in the trees' titles.
-NAMES = {"choose-process": "Choose a process", "approach": "Prescriptive or elicitive",
-         "venue": "Venue checklist"}
 
 
 def page_root(url: str) -> str:
@@ -59,10 +43,12 @@ def wizard_html(tree: dict[str, Any], page_url: str) -> str:
     data = tree["tree"]
     tid = str(data["id"])
     paper = f"{root}tools/paper/{tid}.html"  # the static version, linked when Python cannot start
-    scripts = " ".join(root + s for s in RUNTIME)
+    # The trees' data, then the runtime (hooks/pyodide_bundle.py), whose stdlib zip holds
+    # the engine and whose snapshot has it imported already.
+    scripts = " ".join(root + s for s in WIZARD_RUNTIME)
     return "".join([
         f'<div class="t2-wizard" data-tree="{_e(tid)}" data-root="{_e(root)}" data-paper="{_e(paper)}" '
-        f'data-scripts="{_e(scripts)}">',
+        f'data-scripts="{_e(scripts)}" data-max-bytes="{MAX_FILE_CHARS}">',
         f'<link rel="stylesheet" href="{_e(root + STYLE)}">',
         # The shell moves this link to the top of the page, beside Material's own skip link.
         '<a class="md-skip t2-skip" href="#t2-screen">Skip to the first answer</a>',
@@ -106,12 +92,30 @@ def wizard_html(tree: dict[str, Any], page_url: str) -> str:
     ])
 
 
-def wizard_list_markdown(trees: dict[str, dict[str, Any]], base: str = "") -> str:
-    """Markdown definition list of the wizards, links relative to docs/tools/ (or `base`)."""
+def nav_pages(nav: Any) -> list[str]:
+    """Every page of a MkDocs nav (the `nav` of mkdocs.yml), in its order."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [page for value in nav.values() for page in nav_pages(value)]
+    if isinstance(nav, list):
+        return [page for item in nav for page in nav_pages(item)]
+    return []
+
+
+def wizard_ids(trees: dict[str, dict[str, Any]], nav: Any) -> list[str]:
+    """The trees of decision_trees/, in the order the nav lists their wizard pages."""
+    order = [page.removeprefix("tools/").removesuffix(".md") for page in nav_pages(nav)]
+    return [tid for tid in order if tid in trees]
+
+
+def wizard_list_markdown(trees: dict[str, dict[str, Any]], order: list[str], base: str = "") -> str:
+    """Markdown definition list of the wizards, links relative to docs/tools/ (or `base`).
+    Each wizard goes by its tree's title, the one name it has on every page."""
     out = []
-    for tid in WIZARDS:
+    for tid in order:
         data = trees[tid]["tree"]
-        title, summary = NAMES[tid], " ".join(str(data.get("summary", "")).split())
+        title, summary = str(data["title"]), " ".join(str(data.get("summary", "")).split())
         out += [f"[{title}]({base}{tid}.md)", f":   {summary}", "",
                 f"    Paper version: [{title} (paper)]({base}paper/{tid}.md)", ""]
     return "\n".join(out)
@@ -127,9 +131,12 @@ def register(env: Any, trees: TreeSource) -> None:
     @env.macro  # type: ignore[untyped-decorator]
     def wizard_list(base: str = "") -> str:
         """The list of wizards (Markdown) for the planning-tools page."""
-        for tid in WIZARDS:
-            trees.get(tid, "wizard_list")
-        return wizard_list_markdown(trees.all(), base)
+        every = trees.all()
+        order = wizard_ids(every, env.conf["nav"])
+        if sorted(order) != sorted(every):
+            missing = ", ".join(sorted(set(every) - set(order)))
+            raise KeyError(f"wizard_list(): no wizard page tools/<id>.md in the nav for {missing}")
+        return wizard_list_markdown(every, order, base)
 
     @env.macro  # type: ignore[untyped-decorator]
     def clear_all_button() -> str:

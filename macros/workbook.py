@@ -7,13 +7,13 @@
   docs/tools/paper/).
 
 The workbook (decision_trees/workbook/workbook.yaml) is loaded and checked once per
-version of the file, here; hooks/workbook.py ships the same data to the browser.
+build by the build edge (track2guide_build.workbook), whose cache hooks/workbook.py,
+which ships the same data to the browser, shares.
 """
 
 from __future__ import annotations
 
 import json
-from functools import cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -22,42 +22,24 @@ from track2guide.workbook import MAX_PLAN_CHARS
 from track2guide.workbook_app import SHELL_TEXTS
 from track2guide.workbook_doc import paper
 from track2guide.workbook_view import render_form
-from track2guide_build.anchors import collect_anchors
-from track2guide_build.workbook import load_workbook
+from track2guide_build.assets import WORKBOOK_RUNTIME
+from track2guide_build.workbook import checked_workbook
 
 from .safety import PRIVACY, PROTECT, quick_exit_html
-from .wizard import HOST, PYODIDE
-from .wizard import RUNTIME as WIZARD_RUNTIME
+from .wizard import HOST
 
-ROOT = Path(__file__).resolve().parent.parent
 PAPER_LINK_BASE = "../../"
 STYLE = "stylesheets/workbook.css"
-DATA_JS = "assets/workbook/workbook-data.js"
-# In load order: the wizards' trees (the Design step walks their answers files), the workbook
-# data (which refers to them), then the Pyodide runtime (as for the wizards).
-TREES_JS = WIZARD_RUNTIME[0]  # assets/wizard/trees.js (hooks/trees.py)
-RUNTIME = (TREES_JS, DATA_JS, *PYODIDE)
 SHELL = "javascripts/workbook.js"
-
-
-@cache
-def _workbook(root: Path, stamp: float) -> dict[str, Any]:
-    """Loaded once per version of the file (`mkdocs serve` rebuilds pick up edits)."""
-    return load_workbook(root, anchors=collect_anchors(root / "docs"))
-
-
-def workbook(root: Path = ROOT) -> dict[str, Any]:
-    source = root / "decision_trees" / "workbook" / "workbook.yaml"
-    return _workbook(root, source.stat().st_mtime)
 
 
 def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def workbook_html(root: str) -> str:
+def workbook_html(workbook: dict[str, Any], root: str) -> str:
     """The whole workbook block for a page `root` levels below the site root (one HTML block)."""
-    scripts = " ".join(root + s for s in RUNTIME)
+    scripts = " ".join(root + s for s in WORKBOOK_RUNTIME)
     paper_href = f"{root}tools/paper/workbook.html"
     buttons = (
         ("save", "Download the plan file"),
@@ -79,7 +61,7 @@ def workbook_html(root: str) -> str:
             '<p class="t2-wb-alert" role="alert"></p><p class="t2-wb-notice" role="status"></p>',
             '<p class="t2-wb-summary" aria-live="polite">Checks appear here and under each step once the '
             "workbook has started.</p>",
-            f'<div class="t2-wb-form">{render_form(workbook(), {"answers": {}}, root)}</div>',
+            f'<div class="t2-wb-form">{render_form(workbook, {"answers": {}}, root)}</div>',
             '<div class="t2-wb-toolbar t2-toolbar" role="group" aria-label="Save, share or clear">',
             *(
                 f'<button type="button" class="md-button" data-action="{a}">{_e(label)}</button>'
@@ -103,13 +85,15 @@ def workbook_html(root: str) -> str:
 
 
 def register(env: Any) -> None:
+    project = Path(env.project_dir)
+
     @env.macro  # type: ignore[untyped-decorator]
     def paper_workbook(link_base: str = PAPER_LINK_BASE) -> str:
         """The paper planning workbook as Markdown (with its print stylesheet)."""
         style = f'<link rel="stylesheet" href="{link_base}{STYLE}">\n\n'
-        return style + paper(workbook(), link_base=link_base)
+        return style + paper(checked_workbook(project), link_base=link_base)
 
     @env.macro  # type: ignore[untyped-decorator]
     def workbook_page() -> str:
         """The interactive planning workbook, pre-rendered."""
-        return workbook_html("../" * env.page.url.count("/"))
+        return workbook_html(checked_workbook(project), "../" * env.page.url.count("/"))

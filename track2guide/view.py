@@ -364,7 +364,7 @@ def _items(key: str, items: Json, root: str) -> str:
         f"<li{_data('item', i.get('id'))}>{_e(i.get('label', i.get('id')))}"
         + (
             f' <span class="t2-importance">({_e(say(str(i.get("importance"))))})</span>'
-            if i.get("importance") in ("required", "recommended", "nice")
+            if i.get("importance")
             else ""
         )
         + (

@@ -16,11 +16,11 @@ from collections.abc import Mapping
 from . import workbook_app
 from .engine import answer, question, start, step
 from .jsontypes import Json, JsonDict
+from .safetext import MAX_FILE_CHARS
 from .summary import summary_markdown
 from .tree import Tree, unwrap
 from .view import button, render_question, render_result, render_review, say, verdict
 
-MAX_FILE_CHARS = 64 * 1024  # answers files are a few hundred bytes; anything far bigger is refused
 MAX_ERRORS_SHOWN = 3
 MAX_MESSAGE_CHARS = 200
 MAX_NESTING = 8  # an answers file nests 3 deep: {"answers": {"q": ["choice"]}}

@@ -16,10 +16,11 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .conditions import holds
+from .safetext import MAX_FILE_CHARS
 
 PLAN_FORMAT = "track2-plan"
 PLAN_VERSION = 1
-MAX_PLAN_CHARS = 64 * 1024  # the same cap as answers files
+MAX_PLAN_CHARS = MAX_FILE_CHARS  # the same cap as answers files
 MAX_NOTE_CHARS = 2000
 MAX_TITLE_CHARS = 120
 MAX_DEPTH = 6  # plan files are shallow; deeper JSON is refused before it is read

@@ -8,6 +8,7 @@ becomes `{key, title, href}`, so nothing downstream needs the vocabulary.
 
 from __future__ import annotations
 
+import copy
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -23,6 +24,7 @@ from track2guide.vocabulary import Anchors, check_link
 from track2guide.workbook_compile import compile_workbook
 from track2guide.workbook_wizard import result_ids
 
+from .anchors import collect_anchors
 from .yamlload import load_yaml_with_lines
 
 SOURCE = "decision_trees/workbook/workbook.yaml"
@@ -220,3 +222,29 @@ def load_workbook(root: str | Path, *, anchors: Anchors | None = None) -> dict[s
     if problems:
         raise TreeError(problems)
     return compile_workbook(data, vocabulary)
+
+
+def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, modification time and size of every file the checked workbook depends on."""
+    files = [
+        *sorted((root / SOURCE).parent.glob("*")),
+        root / TREE_SCHEMA,
+        root / VOCABULARY,
+        *sorted((root / "docs").rglob("*.md")),
+    ]
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
+
+
+# The last result, so that the hook that ships the workbook and the macros that render it
+# check it once per build; a change to any file it depends on loads it again.
+_LAST: dict[tuple[object, ...], dict[str, Any]] = {}
+
+
+def checked_workbook(root: str | Path) -> dict[str, Any]:
+    """The project's workbook, checked against the handbook's anchors and compiled (cached)."""
+    base = Path(root)
+    key = (str(base.resolve()), _fingerprint(base))
+    if key not in _LAST:
+        _LAST.clear()
+        _LAST[key] = load_workbook(base, anchors=collect_anchors(base / "docs"))
+    return copy.deepcopy(_LAST[key])  # callers may change what they get

@@ -11,7 +11,10 @@
   "use strict";
 
   var STORE_PREFIX = "track2-wizard:";
-  var MAX_FILE_BYTES = 64 * 1024;  // the same cap as track2guide.wizard.MAX_FILE_CHARS
+  // The cap of track2guide.safetext.MAX_FILE_CHARS, rendered into the page by macros/wizard.py
+  // (the tools page, which loads this file for its clear-all button only, has none).
+  var MAX_FILE_BYTES = Number((document.querySelector(".t2-wizard[data-max-bytes]") ||
+    { dataset: {} }).dataset.maxBytes);
   var TEXT = {
     queued: "Your answer will be used as soon as the wizard has started.",
     queuedOther: "This will happen as soon as the wizard has started.",

@@ -37,7 +37,7 @@ BAD_FILES: dict[str, bytes] = {
     "extra-keys": json.dumps({**good(), "html": XSS}).encode(),
     "deeply-nested": b"[" * 20000 + b"]" * 20000,
     "huge": json.dumps(good()).encode() + b" " * (200 * 1024),
-    # issue 11: wording, cleaned ids, deep but valid JSON
+    # wording, cleaned ids, deep but valid JSON
     "null-answer": json.dumps(good(answers={"process-type": None})).encode(),
     "number-answer": json.dumps(good(answers={"process-type": 3})).encode(),
     "deep-valid-json": json.dumps(good(answers={"process-type": [[[[[[[[[]]]]]]]]]})).encode(),

@@ -172,10 +172,10 @@ def test_the_build_fails_on_a_sample_plan_that_disagrees(tmp_path: Path) -> None
     for path in sample_files(ROOT):
         shutil.copy(path, samples / path.name)
     check_samples(tmp_path, data)  # the copies agree
-    radio = yaml.safe_load((samples / "radio-soap-opera.yaml").read_text(encoding="utf-8"))
+    radio, _ = load_yaml_with_lines(samples / "radio-soap-opera.yaml")
     radio["plan"]["answers"]["baseline"] = "before-after"  # no-baseline no longer fires
     (samples / "radio-soap-opera.yaml").write_text(yaml.safe_dump(radio, sort_keys=False), encoding="utf-8")
-    georgia = yaml.safe_load((samples / "georgia-south-ossetia-workshops.yaml").read_text(encoding="utf-8"))
+    georgia, _ = load_yaml_with_lines(samples / "georgia-south-ossetia-workshops.yaml")
     georgia["fires"].remove("restricted-travel")
     georgia["quiet"].append("restricted-travel")
     text = yaml.safe_dump(georgia, sort_keys=False)
