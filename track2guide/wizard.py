@@ -17,8 +17,9 @@ from . import workbook_app
 from .engine import answer, question, start, step
 from .jsontypes import Json, JsonDict
 from .summary import summary_markdown
+from .texts import say
 from .tree import Tree, unwrap
-from .view import button, render_question, render_result, render_review, say, verdict
+from .view import button, render_question, render_result, render_review, verdict
 
 MAX_FILE_CHARS = 64 * 1024  # answers files are a few hundred bytes; anything far bigger is refused
 MAX_ERRORS_SHOWN = 3
