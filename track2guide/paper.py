@@ -261,7 +261,7 @@ def exclusions(paper: _Paper) -> list[str]:
     items = paper.tree.raw.get("exclusions", [])
     if not items:
         return []
-    out = [f"## {say('paper.exclusions')} {{#ruled-out}}", "", say("paper.exclusions-intro"), ""]
+    out = [f"## {say('ruled-out')} {{#ruled-out}}", "", say("paper.exclusions-intro"), ""]
     for x in items:
         titles = ", ".join(paper.outcome_ref(str(oid)) for oid in x.get("outcomes", []))
         line = say(

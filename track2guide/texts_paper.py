@@ -21,7 +21,6 @@ PAPER_TEXTS = {
     "paper.applies-when": "applies only if {condition}",
     "paper.if-missing": "If missing: {warning}",
     "paper.points-heading": "Points for each answer",
-    "paper.why-points": "Why these points:",
     "paper.answer": "Answer",
     "paper.gates": "Before anything else",
     "paper.gates-intro": (
@@ -30,7 +29,6 @@ PAPER_TEXTS = {
         "conditions are met."
     ),
     "paper.gate": "If {condition}: read [{title}](#{anchor}) first. {reason}",
-    "paper.exclusions": "Ruled out",
     "paper.exclusions-intro": (
         "After the last question, check each of these rules. When one holds, cross out the outcomes "
         "it names in the tally below: they are out of the running whatever their points."

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .conditions import holds
+from .texts import say
 
 PLAN_FORMAT = "track2-plan"
 PLAN_VERSION = 1
@@ -164,7 +165,7 @@ def _wizard_answers(value: Any) -> dict[str, dict[str, Any]]:
 def parse_plan(workbook: Workbook, text: str) -> Plan:
     """A plan from the text of a plan file, fully checked; PlanError says why not (never quoting the file)."""
     if len(text) > MAX_PLAN_CHARS:
-        raise PlanError(f"This file is too big to be a plan file (limit {MAX_PLAN_CHARS // 1024} KB).")
+        raise PlanError(say("workbook.too-big", limit=MAX_PLAN_CHARS // 1024))
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):

@@ -14,8 +14,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from .texts import say
 from .workbook import (
-    MAX_PLAN_CHARS,
     MAX_TITLE_CHARS,
     PlanError,
     Workbook,
@@ -31,25 +31,6 @@ from .workbook import (
 )
 from .workbook_doc import html_document, markdown
 from .workbook_view import checks_by_section, render_form, summary_line
-
-LOAD_FAILED = "This file could not be loaded, and your plan is unchanged."
-# What the shell says by itself (before Python runs, or when it cannot run): passed to it
-# from here through data attributes, so every word of the workbook lives in Python.
-SHELL_TEXTS = {
-    "load-failed": LOAD_FAILED,
-    "too-big": f"{LOAD_FAILED} This file is too big to be a plan file (limit {MAX_PLAN_CHARS // 1024} KB).",
-    "unreadable": "This file could not be read, and your plan is unchanged.",
-    "broken": "Something went wrong inside the workbook, and your plan is unchanged.",
-    "start-failed": "The plan checks cannot run in this browser. "
-    "You can still fill in and print the plan, or use the paper workbook.",
-    "confirm-clear": "Clear the whole plan on this page? "
-    "Download the plan file first if you want to keep it.",
-    "cleared": "The plan was cleared.",
-    "saved": "Saved as {name} in your downloads.",
-    "saved-sealed": "Saved as {name} in your downloads, encrypted with your passphrase.",
-    "not-sealed": "The plan could not be encrypted, so nothing was saved.",
-    "protected-file": "The plan in this file is",
-}
 
 
 def read_form(workbook: Workbook, event: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
@@ -94,7 +75,7 @@ def handle(workbook: Workbook, event: Any, root: str = "") -> dict[str, Any]:
         try:
             plan = parse_plan(workbook, text if isinstance(text, str) else "")
         except PlanError as exc:
-            return {"ok": False, "message": f"{LOAD_FAILED} {exc}"}
+            return {"ok": False, "message": f"{say('workbook.load-failed')} {exc}"}
         return {
             "ok": True,
             "html": render_form(workbook, plan, root),
