@@ -2,9 +2,10 @@
 shell show, each idea worded once, under a stable key.
 
 The entries live in parts, one per audience: `texts_wizard` (engine errors, the wizard's
-screens, the plan summary, conditions in words), `texts_paper` (paper worksheets) and
-`texts_page` (what the macros write into the pages, and `SHELL_TEXTS`, what the browser
-shell shows by itself). A second language is a second catalog with the same keys.
+screens, the plan summary, conditions in words), `texts_paper` (paper worksheets),
+`texts_workbook` (the planning workbook) and `texts_page` (what the macros write into the
+pages, and `SHELL_TEXTS`, what the browser shell shows by itself). A second language is a
+second catalog with the same keys.
 Templates use `{name}` fields filled with `str.format` (the template is ours, values are
 plain data).
 """
@@ -17,8 +18,9 @@ from types import MappingProxyType
 from .texts_page import PAGE_TEXTS, SHELL_TEXTS
 from .texts_paper import PAPER_TEXTS
 from .texts_wizard import WIZARD_TEXTS
+from .texts_workbook import WORKBOOK_TEXTS
 
-PARTS: tuple[Mapping[str, str], ...] = (WIZARD_TEXTS, PAPER_TEXTS, PAGE_TEXTS, SHELL_TEXTS)
+PARTS: tuple[Mapping[str, str], ...] = (WIZARD_TEXTS, PAPER_TEXTS, WORKBOOK_TEXTS, PAGE_TEXTS, SHELL_TEXTS)
 TEXTS: Mapping[str, str] = MappingProxyType({key: text for part in PARTS for key, text in part.items()})
 
 

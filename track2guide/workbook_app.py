@@ -50,7 +50,8 @@ def read_form(workbook: Workbook, event: Mapping[str, Any]) -> tuple[dict[str, A
             del answers[qid]
     title = event.get("title")
     try:
-        title = clean_text(title, MAX_TITLE_CHARS, "The title") if isinstance(title, str) else ""
+        what = say("workbook.the-title")
+        title = clean_text(title, MAX_TITLE_CHARS, what) if isinstance(title, str) else ""
     except PlanError as exc:
         errors["title"], title = str(exc), ""
     return {"title": title, "answers": visible_answers(workbook, answers)}, errors
@@ -79,7 +80,7 @@ def handle(workbook: Workbook, event: Any, root: str = "") -> dict[str, Any]:
         return {
             "ok": True,
             "html": render_form(workbook, plan, root),
-            "message": "Your plan was loaded.",
+            "message": say("workbook.loaded"),
             **_state(workbook, plan, root),
         }
     plan, errors = read_form(workbook, event)
@@ -94,7 +95,7 @@ def handle(workbook: Workbook, event: Any, root: str = "") -> dict[str, Any]:
         make, name, kind = files[action]
         plan = {**plan, "wizards": {}}
         return {"ok": True, "text": make(workbook, plan), "name": name, "type": kind, "errors": errors}
-    return {"ok": False, "message": "The workbook did not understand that request."}
+    return {"ok": False, "message": say("workbook.unknown-action")}
 
 
 def handle_json(workbook: Workbook, event_json: str, root: str = "") -> str:

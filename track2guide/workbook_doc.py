@@ -14,10 +14,9 @@ from html import escape
 from typing import Any
 
 from .conditions import describe
+from .texts import say
 from .workbook import Workbook, fired_checks, is_asked, questions, visible_answers
 
-UNTITLED = "Plan"
-NOT_ANSWERED = "Not answered yet."
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
 
 
@@ -60,7 +59,7 @@ def document(workbook: Workbook, plan: Mapping[str, Any]) -> dict[str, Any]:
         {"text": " ".join(str(c["text"]).split()), "link": c["link"]["title"], "source": c["source"]}
         for c in fired_checks(workbook, answers)
     ]
-    title = str(plan.get("title") or "").strip() or UNTITLED
+    title = str(plan.get("title") or "").strip() or say("workbook.untitled")
     return {"title": title, "checks": checks, "sections": sections}
 
 
@@ -68,16 +67,17 @@ def markdown(workbook: Workbook, plan: Mapping[str, Any]) -> str:
     """The plan as Markdown."""
     doc = document(workbook, plan)
     out = [f"# {md_escape(doc['title'])}", ""]
-    out += ["## Checks to look at", ""]
+    out += [f"## {say('workbook.checks-heading')}", ""]
     if doc["checks"]:
-        out += [f"- {c['text']} (Handbook: {c['link']}.)" for c in doc["checks"]]
+        out += [f"- {say('workbook.check-source', text=c['text'], link=c['link'])}" for c in doc["checks"]]
     else:
-        out.append("No check fires on the answers so far.")
+        out.append(say("workbook.no-checks"))
     for section in doc["sections"]:
         out += ["", f"## {section['title']}"]
         for item in section["items"]:
             out += ["", f"**{item['question']}**", ""]
-            out.append(md_escape("\n".join(item["answer"])) if item["answer"] else f"*{NOT_ANSWERED}*")
+            missing = f"*{say('workbook.not-answered')}*"
+            out.append(md_escape("\n".join(item["answer"])) if item["answer"] else missing)
     return "\n".join(out) + "\n"
 
 
@@ -102,14 +102,15 @@ def html_document(workbook: Workbook, plan: Mapping[str, Any]) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{_POLICY}">',
         f"<title>{e(doc['title'])}</title><style>{_STYLE}</style></head><body>",
         f"<h1>{e(doc['title'])}</h1>",
-        "<h2>Checks to look at</h2>",
+        f"<h2>{e(say('workbook.checks-heading'))}</h2>",
     ]
     if doc["checks"]:
         out.append("<ul>")
-        out += [f"<li>{e(c['text'])} (Handbook: {e(c['link'])}.)</li>" for c in doc["checks"]]
+        sources = [say("workbook.check-source", text=c["text"], link=c["link"]) for c in doc["checks"]]
+        out += [f"<li>{e(line)}</li>" for line in sources]
         out.append("</ul>")
     else:
-        out.append('<p class="none">No check fires on the answers so far.</p>')
+        out.append(f'<p class="none">{e(say("workbook.no-checks"))}</p>')
     for section in doc["sections"]:
         out.append(f"<h2>{e(section['title'])}</h2>")
         for item in section["items"]:
@@ -117,7 +118,7 @@ def html_document(workbook: Workbook, plan: Mapping[str, Any]) -> str:
             if item["answer"]:
                 out.append(f'<p class="a">{e(chr(10).join(item["answer"]))}</p>')
             else:
-                out.append(f'<p class="a none">{NOT_ANSWERED}</p>')
+                out.append(f'<p class="a none">{e(say("workbook.not-answered"))}</p>')
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 
@@ -134,7 +135,7 @@ def paper(workbook: Workbook, link_base: str = "") -> str:
     number = {q["id"]: i for i, (_s, q) in enumerate(questions(workbook), start=1)}
 
     def qname(qid: str) -> str:
-        return f"question {number.get(qid, '?')}"
+        return say("paper.question-ref", number=number.get(qid, "?"))
 
     def cname(qid: str, cid: str) -> str:
         return _label(index[qid], cid) if qid in index else cid
@@ -146,7 +147,7 @@ def paper(workbook: Workbook, link_base: str = "") -> str:
             f"## {section['title']}",
             "",
             " ".join(str(section["intro"]).split()),
-            f"[Read the handbook: {link['title']}]({_target(link, link_base)})",
+            f"[{say('workbook.read-handbook', title=link['title'])}]({_target(link, link_base)})",
             "",
         ]
         for s, q in questions(workbook):
@@ -154,19 +155,20 @@ def paper(workbook: Workbook, link_base: str = "") -> str:
                 continue
             head = f"**{number[q['id']]}. {q['text']}**"
             if "when" in q:
-                head += f" *(Only if {describe(q['when'], qname, cname)}.)*"
+                head += f" *{say('workbook.only-if', condition=describe(q['when'], qname, cname))}*"
             out += [head, ""]
             if q["type"] == "text":
                 out += ['<div class="t2-write" aria-hidden="true"></div>', ""]
                 continue
             if q["type"] == "multi":
-                out += ["*Tick all that apply.*", ""]
+                out += [f"*{say('workbook.tick-all')}*", ""]
             out += [f"- [ ] {c['label']}" for c in q["choices"]] + [""]
-    out += ["## Checks", "", "When your ticks match a rule below, look again at that part of the plan.", ""]
+    out += [f"## {say('workbook.rules')}", "", say("workbook.rules-intro"), ""]
     for check in workbook["checks"]:
         rule = describe(check["when"], qname, cname)
         text = " ".join(str(check["text"]).split())
         link = check["link"]
-        out.append(f"- [ ] **If {rule}:** {text} [{link['title']}]({_target(link, link_base)})")
+        target = _target(link, link_base)
+        out.append(f"- [ ] **{say('workbook.rule', condition=rule)}** {text} [{link['title']}]({target})")
     out.append("")
     return "\n".join(out) + "\n"

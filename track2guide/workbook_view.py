@@ -13,6 +13,7 @@ from html import escape
 from typing import Any
 
 from .conditions import references
+from .texts import say
 from .workbook import Workbook, fired_checks, is_asked, questions, visible_answers
 
 
@@ -41,7 +42,7 @@ def render_checks(checks: list[Mapping[str, Any]], root: str) -> str:
         return ""
     items = "".join(
         f'<li class="t2-wb-check" data-check="{_e(c["id"])}">{_e(" ".join(str(c["text"]).split()))} '
-        f'<a href="{_href(c["link"], root)}">Read more: {_e(c["link"]["title"])}</a></li>'
+        f'<a href="{_href(c["link"], root)}">{_e(say("read-more", title=c["link"]["title"]))}</a></li>'
         for c in checks
     )
     return f'<ul class="t2-wb-check-list">{items}</ul>'
@@ -59,8 +60,8 @@ def checks_by_section(workbook: Workbook, answers: Mapping[str, Any], root: str)
 
 def summary_line(count: int) -> str:
     if count == 0:
-        return "No check fires on your answers so far."
-    return "1 check to look at." if count == 1 else f"{count} checks to look at."
+        return say("workbook.no-checks")
+    return say("workbook.one-check") if count == 1 else say("workbook.some-checks", count=count)
 
 
 def _choice(question: Mapping[str, Any], choice: Mapping[str, Any], value: Any) -> str:
@@ -80,7 +81,7 @@ def render_question(question: Mapping[str, Any], value: Any, *, asked: bool, roo
     qid, kind = question["id"], question["type"]
     hidden = "" if asked else " hidden"
     link = question["link"]
-    more = f'<a class="t2-wb-more" href="{_href(link, root)}">Read more: {_e(link["title"])}</a>'
+    more = f'<a class="t2-wb-more" href="{_href(link, root)}">{_e(say("read-more", title=link["title"]))}</a>'
     error = f'<p class="t2-wb-error" id="{_e(_field_id(qid))}-error" role="alert"></p>'
     if kind == "text":
         text = _e(value) if isinstance(value, str) else ""
@@ -90,7 +91,7 @@ def render_question(question: Mapping[str, Any], value: Any, *, asked: bool, roo
             f'<textarea id="{_e(_field_id(qid))}" rows="3" maxlength="2000" spellcheck="false" '
             f'aria-describedby="{_e(_field_id(qid))}-error">{text}</textarea>{error}{more}</div>'
         )
-    hint = '<span class="t2-wb-hint">Tick all that apply.</span>' if kind == "multi" else ""
+    hint = f'<span class="t2-wb-hint">{_e(say("workbook.tick-all"))}</span>' if kind == "multi" else ""
     choices = "".join(_choice(question, c, value) for c in question["choices"])
     return (
         f'<fieldset class="t2-wb-q" data-question="{_e(qid)}" data-type="{_e(kind)}"{hidden} '
@@ -106,7 +107,7 @@ def render_form(workbook: Workbook, plan: Mapping[str, Any], root: str) -> str:
     title = _e(plan.get("title", ""))
     out = [
         '<div class="t2-wb-title">'
-        '<label for="wb-title">Title of your plan (optional; only you see it)</label>'
+        f'<label for="wb-title">{_e(say("workbook.title-label"))}</label>'
         f'<input type="text" id="wb-title" maxlength="120" autocomplete="off" spellcheck="false" '
         f'value="{title}">'
         "</div>"
@@ -124,7 +125,7 @@ def render_form(workbook: Workbook, plan: Mapping[str, Any], root: str) -> str:
             f'<h2 id="wb-heading-{_e(sid)}">{_e(section["title"])}</h2>'
             f"<p>{_e(' '.join(str(section['intro']).split()))} "
             f'<a href="{_href(section["link"], root)}">'
-            f'Read the handbook: {_e(section["link"]["title"])}</a></p>'
+            f'{_e(say("workbook.read-handbook", title=section["link"]["title"]))}</a></p>'
             f"{body}"
             f'<div class="t2-wb-checks" data-section="{_e(sid)}" aria-live="polite">{checks[sid]}</div>'
             "</section>"
