@@ -95,8 +95,9 @@ def wizard_html(tree: dict[str, Any], page_url: str) -> str:
         '<dialog class="t2-confirm" aria-labelledby="t2-confirm-text">',
         '<p class="t2-confirm-text" id="t2-confirm-text"></p>',
         '<div class="t2-confirm-actions">',
-        # The shell puts the question and the words of "yes" in before it opens the dialog.
-        '<button type="button" class="md-button md-button--primary" data-confirm="yes"></button>',
+        # The shell puts in the question, and the words of "yes" for it, before it opens the dialog.
+        '<button type="button" class="md-button md-button--primary" data-confirm="yes">'
+        f'{_e(say("page.confirm-yes"))}</button>',
         f'<button type="button" class="md-button" data-confirm="no">{_e(say("page.confirm-no"))}</button>',
         "</div></dialog>",
         privacy_html(root),

@@ -21,6 +21,7 @@ PAGE_TEXTS = {
     "page.file": "Answers file to load",
     "page.keep": "Keep my answers on this device",
     "page.clear": "Clear my answers",
+    "page.confirm-yes": "Yes, remove my answers",
     "page.confirm-no": "No, keep my answers",
     "page.noscript": "This wizard needs JavaScript. Use the {link} instead.",
     "page.noscript-link": "paper version",
