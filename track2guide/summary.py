@@ -126,7 +126,7 @@ class _Summary:
             if result["kind"] == "ranking":
                 out += [f"**{say('then')}**", ""]
         if result["kind"] == "ranking":
-            out += self.ranking(result) + ruled_out_lines(self, result) + change_lines(self, result)
+            out += self.ranking(result) + ruled_out_lines(self, result) + change_lines(result)
         if result["kind"] == "checklist":
             out += self.checklist(result)
         elif result.get("checklist"):
@@ -172,7 +172,7 @@ def ruled_out_lines(writer: _Summary, result: JsonDict) -> list[str]:
     return [*out, ""]
 
 
-def change_lines(writer: _Summary, result: JsonDict) -> list[str]:
+def change_lines(result: JsonDict) -> list[str]:
     """What would change this advice: single answers that, changed, change the top result or its strength."""
     items = result.get("changes") or []
     if not items:

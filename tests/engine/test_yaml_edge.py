@@ -169,7 +169,6 @@ BUILD_ONLY = {
     "check",
     "checkrefs",
     "checkrules",
-    "messages",
     "paper",
     "schema_doc",
     "structure",
