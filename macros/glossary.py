@@ -1,17 +1,25 @@
 """Glossary data: load and validate macros/glossary.yaml, render the glossary page.
 
-This module needs only the standard library and PyYAML, so hooks/glossary.py can load
-it straight from its file path without importing the rest of the macros package.
+This module needs only the standard library, PyYAML and the text catalog
+(track2guide/texts.py, standard library only), so hooks/glossary.py can load it straight
+from its file path without importing the rest of the macros package.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NotRequired, TypedDict
 
 import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from track2guide.texts import say  # noqa: E402
 
 GLOSSARY_FILE = Path("macros") / "glossary.yaml"  # relative to the project root
 
@@ -167,9 +175,9 @@ def render_glossary(entries: Iterable[Entry]) -> str:
         out.append(f":   {entry['definition']}")
         notes = []
         if others := _other_names(entry):
-            notes.append("Also: " + ", ".join(others) + ".")
+            notes.append(say("glossary.also", names=", ".join(others)))
         if "see" in entry:
-            notes.append(f"[More in the handbook]({entry['see']})")
+            notes.append(f"[{say('glossary.more')}]({entry['see']})")
         if notes:
             out += ["", "    " + " ".join(notes)]
         out.append("")

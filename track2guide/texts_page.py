@@ -45,6 +45,9 @@ PAGE_TEXTS = {
     "wizard-name.venue": "Venue checklist",
     "page.paper-version": "Paper version: {link}",
     "page.paper-title": "{title} (paper)",
+    # the glossary page (macros/glossary.py)
+    "glossary.also": "Also: {names}.",
+    "glossary.more": "More in the handbook",
     # the workbook page
     "workbook.save": "Download the plan file",
     "workbook.load": "Load a plan file",
