@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from track2guide.texts import say
 from track2guide_build.glossary import GLOSSARY, Entry, load_glossary
 
 
@@ -53,9 +54,9 @@ def render_glossary(entries: Iterable[Entry]) -> str:
         out.append(f":   {entry['definition']}")
         notes = []
         if others := _other_names(entry):
-            notes.append("Also: " + ", ".join(others) + ".")
+            notes.append(say("glossary.also", names=", ".join(others)))
         if "see" in entry:
-            notes.append(f"[More in the handbook]({entry['see']})")
+            notes.append(f"[{say('glossary.more')}]({entry['see']})")
         if notes:
             out += ["", "    " + " ".join(notes)]
         out.append("")

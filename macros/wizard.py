@@ -16,10 +16,11 @@ from html import escape
 from typing import Any
 
 from track2guide.safetext import MAX_FILE_CHARS
+from track2guide.texts import say
 from track2guide.wizard import first_screen
 from track2guide_build.assets import WIZARD_RUNTIME
 
-from .safety import privacy_html, safety_html
+from .safety import privacy_html, safety_html, say_html
 from .treesource import TreeSource
 
 HOST = "javascripts/pyodide-host.js"  # starts Pyodide; the shell calls it
@@ -37,6 +38,10 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
+def _button(action: str, key: str, cls: str = "") -> str:
+    return f'<button type="button" class="md-button{cls}" data-action="{action}">{_e(say(key))}</button>'
+
+
 def wizard_html(tree: dict[str, Any], page_url: str) -> str:
     """The whole wizard block for a page at `page_url` (one HTML block, no blank lines)."""
     root = page_root(page_url)
@@ -51,39 +56,41 @@ def wizard_html(tree: dict[str, Any], page_url: str) -> str:
         f'data-scripts="{_e(scripts)}" data-max-bytes="{MAX_FILE_CHARS}">',
         f'<link rel="stylesheet" href="{_e(root + STYLE)}">',
         # The shell moves this link to the top of the page, beside Material's own skip link.
-        '<a class="md-skip t2-skip" href="#t2-screen">Skip to the first answer</a>',
+        f'<a class="md-skip t2-skip" href="#t2-screen">{_e(say("page.skip"))}</a>',
         '<div class="t2-loading" role="status"><progress class="t2-loading-bar" max="100" value="5" '
-        'aria-label="Starting the wizard"></progress><span class="t2-loading-text">Starting the wizard '
-        "(Python in your browser). You can already read and answer the first question.</span></div>",
+        f'aria-label="{_e(say("page.starting"))}"></progress><span class="t2-loading-text">'
+        f'{_e(say("page.starting-text"))} {_e(say("wizard.early"))}</span></div>',
         '<p class="t2-alert" role="alert" tabindex="-1"></p>',
         '<p class="t2-notice" role="status"></p>',
         '<p class="t2-live t2-sr" aria-live="polite"></p>',
         f'<div class="t2-screen" id="t2-screen">{first_screen(tree, root)}</div>',
-        '<div class="t2-toolbar" role="group" aria-label="Wizard controls">',
-        '<button type="button" class="md-button t2-restart" data-action="restart">Start again</button>',
-        '<details class="t2-menu"><summary class="t2-menu-button">Save, share or clear</summary>',
+        f'<div class="t2-toolbar" role="group" aria-label="{_e(say("page.controls"))}">',
+        _button("restart", "restart", " t2-restart"),
+        f'<details class="t2-menu"><summary class="t2-menu-button">{_e(say("page.menu"))}</summary>',
         '<div class="t2-menu-body">',
-        '<button type="button" class="md-button" data-action="download">Download my answers</button>',
-        '<button type="button" class="md-button" data-action="load">Load answers from a file</button>',
+        _button("download", "page.download"),
+        _button("load", "page.load"),
         '<input type="file" class="t2-file" accept=".json,application/json" hidden '
-        'aria-label="Answers file to load">',
-        '<button type="button" class="md-button" data-action="export">Save the result as Markdown</button>',
-        '<button type="button" class="md-button" data-action="print">Print</button>',
+        f'aria-label="{_e(say("page.file"))}">',
+        _button("export", "export"),
+        _button("print", "print"),
         '<span class="t2-keep-group"><input type="checkbox" class="t2-keep" id="t2-keep">',
-        '<label for="t2-keep">Keep my answers on this device</label></span>',
-        '<button type="button" class="md-button t2-clear-one" data-action="clear">Clear my answers</button>',
+        f'<label for="t2-keep">{_e(say("page.keep"))}</label></span>',
+        _button("clear", "page.clear", " t2-clear-one"),
         "</div></details>",
         "</div>",
         '<dialog class="t2-confirm" aria-labelledby="t2-confirm-text">',
         '<p class="t2-confirm-text" id="t2-confirm-text"></p>',
         '<div class="t2-confirm-actions">',
+        # The shell puts in the question, and the words of "yes" for it, before it opens the dialog.
         '<button type="button" class="md-button md-button--primary" data-confirm="yes">'
-        "Yes, remove my answers</button>",
-        '<button type="button" class="md-button" data-confirm="no">No, keep my answers</button>',
+        f'{_e(say("page.confirm-yes"))}</button>',
+        f'<button type="button" class="md-button" data-confirm="no">{_e(say("page.confirm-no"))}</button>',
         "</div></dialog>",
         privacy_html(root),
-        f'<noscript><p class="t2-noscript">This wizard needs JavaScript. Use the <a href="{_e(paper)}">paper '
-        "version</a> instead.</p></noscript>",
+        f'<noscript><p class="t2-noscript">'
+        f'{say_html("page.noscript", link=f"""<a href="{_e(paper)}">{_e(say("page.noscript-link"))}</a>""")}'
+        "</p></noscript>",
         safety_html(root),
         f'<script src="{_e(root + HOST)}"></script>',
         f'<script src="{_e(root + TAB)}"></script>',
@@ -116,8 +123,9 @@ def wizard_list_markdown(trees: dict[str, dict[str, Any]], order: list[str], bas
     for tid in order:
         data = trees[tid]["tree"]
         title, summary = str(data["title"]), " ".join(str(data.get("summary", "")).split())
+        paper = f"[{say('page.paper-title', title=title)}]({base}paper/{tid}.md)"
         out += [f"[{title}]({base}{tid}.md)", f":   {summary}", "",
-                f"    Paper version: [{title} (paper)]({base}paper/{tid}.md)", ""]
+                f"    {say('page.paper-version', link=paper)}", ""]
     return "\n".join(out)
 
 
@@ -144,6 +152,6 @@ def register(env: Any, trees: TreeSource) -> None:
         root = page_root(env.page.url)
         return (
             '<div class="t2-clear"><button type="button" class="md-button t2-clear-all">'
-            'Clear all kept answers</button><p class="t2-notice" role="status"></p>'
+            f'{_e(say("page.clear-all"))}</button><p class="t2-notice" role="status"></p>'
             f'{safety_html(root)}<script src="{_e(root + SHELL)}"></script></div>'
         )

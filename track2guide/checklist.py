@@ -9,6 +9,9 @@ from .jsontypes import JsonDict
 from .present import applies
 from .tree import Tree
 
+# The groups of a checklist result, in the order the wizard and the summary show them.
+CHECKLIST_GROUPS = ("missing_required", "missing_other", "met", "not_applicable")
+
 
 def item_view(tree: Tree, qid: str, item: JsonDict) -> JsonDict:
     return {

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .jsontypes import Json
 from .problems import Path
+from .texts import say
 
 Answer = str | list[str]
 Answers = Mapping[str, Answer]
@@ -112,29 +113,29 @@ ChoiceNamer = Callable[[str, str], str]
 def describe(cond: Json, question: Namer, choice: ChoiceNamer, outcome: Namer = str) -> str:
     """Plain-English rendering, e.g. `you answered "Yes" to question 2`."""
     if not isinstance(cond, dict):
-        return "never"
+        return say("condition.never")
     if "all" in cond:
-        return _join([_part(c, question, choice, outcome) for c in cond["all"]], "and")
+        return _join([_part(c, question, choice, outcome) for c in cond["all"]], say("condition.and"))
     if "any" in cond:
-        return _join([_part(c, question, choice, outcome) for c in cond["any"]], "or")
+        return _join([_part(c, question, choice, outcome) for c in cond["any"]], say("condition.or"))
     if "not" in cond:
-        return f"it is not the case that {_part(cond['not'], question, choice, outcome)}"
+        return say("condition.not", condition=_part(cond["not"], question, choice, outcome))
     if "result_top" in cond:
-        return f"the result puts {outcome(str(cond['result_top']))} first"
+        return say("condition.result-top", outcome=outcome(str(cond["result_top"])))
     if "result_top_one_of" in cond:
         names = [outcome(str(o)) for o in cond["result_top_one_of"]]
-        return f"the result puts {_join(names, 'or')} first"
+        return say("condition.result-top", outcome=_join(names, say("condition.or")))
     if "answered" in cond:
-        return f"you answered {question(cond['answered'])}"
+        return say("condition.answered", question=question(cond["answered"]))
     qid = str(cond.get("answer", ""))
     if "equals" in cond:
-        return f"you answered “{choice(qid, cond['equals'])}” to {question(qid)}"
+        return say("condition.equals", choice=choice(qid, cond["equals"]), question=question(qid))
     if "one_of" in cond:
         labels = [f"“{choice(qid, c)}”" for c in cond["one_of"]]
-        return f"you answered {_join(labels, 'or')} to {question(qid)}"
+        return say("condition.one-of", choices=_join(labels, say("condition.or")), question=question(qid))
     if "includes" in cond:
-        return f"your answer to {question(qid)} includes “{choice(qid, cond['includes'])}”"
-    return "never"
+        return say("condition.includes", question=question(qid), choice=choice(qid, cond["includes"]))
+    return say("condition.never")
 
 
 def _part(cond: Json, question: Namer, choice: ChoiceNamer, outcome: Namer) -> str:

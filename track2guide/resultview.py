@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .jsontypes import Json
-from .view import _data, _e, _inline_link, button, points_text, say
+from .texts import say
+from .view import _data, _e, _inline_link, button, points_text
 
 
 def score(o: Mapping[str, Json]) -> str:

@@ -11,92 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from html import escape
-from types import MappingProxyType
 
+from .checklist import CHECKLIST_GROUPS
 from .engine import question
 from .jsontypes import Json, JsonDict
 from .safetext import link_target
+from .texts import say
 from .tree import Tree
-
-VIEW_TEXTS: Mapping[str, str] = MappingProxyType(
-    {
-        "progress": "Question {number} of about {total}",
-        "progress.done": "All questions answered",
-        "next": "Next",
-        "back": "Back",
-        "review": "Review my answers",
-        "continue": "Continue",
-        "restart": "Start again",
-        "change": "Change",
-        "change.hidden": " your answer to: {question}",
-        "hint.single": "Choose one answer.",
-        "hint.multiple": "Tick every answer that applies, or none.",
-        "hint.checklist": "Tick each item that is met (or none).",
-        "required": "required",
-        "recommended": "recommended",
-        "nice": "nice to have",
-        "read-more": "Read more: {title}",
-        "your-answers": "Your answers",
-        "no-answers": "You have not answered any question yet.",
-        "none-ticked": "(none ticked)",
-        "result": "Your result",
-        "recommended-title": "Recommended: {title}",
-        "no-clear-winner": "No clear winner",
-        "gate": "Before anything else: {title}",
-        "then": "When the conditions are met:",
-        "strength.clear": "Clear lead",
-        "strength.close": "Close call",
-        "strength.insufficient": "Not enough information",
-        "points-title": "Points",
-        "mix-of": "Real support on both sides: {a} and {b}",
-        "ruled-out": "Ruled out",
-        "ruled-out-because": "ruled out because {reason}",
-        "changes": "What would change this advice",
-        "change-to": "{how} “{choice}” would give {result} ({strength}).",
-        "change-how.choose": "Answering",
-        "change-how.tick": "Ticking",
-        "change-how.untick": "Unticking",
-        "nothing-indicated": "nothing indicated",
-        "points": "{score} points",
-        "point": "{score} point",
-        "tied": "tied",
-        "why": "Why:",
-        "details": "Why, next steps and warnings",
-        "from-answer": "your answer “{choice}” to “{question}”",
-        "next-steps": "Next steps",
-        "warnings": "Watch out",
-        "not-indicated": "Not indicated by your answers: {titles}.",
-        "ready": "Ready: every required item that applies is met.",
-        "not-ready": "Not ready yet: some required items are missing.",
-        "missing-required": "Missing and required",
-        "missing-other": "Missing (recommended or nice to have)",
-        "met": "Met",
-        "not-applicable": "Do not apply to your situation",
-        "export": "Save the result as Markdown",
-        "print": "Print",
-        "choose-one": "Choose an answer, then press Next.",
-        "error.title": "There is a problem",
-        "error.prefix": "Error:",
-        "load.ok": "Your answers were loaded from the file.",
-        "resume.ok": "Your kept answers were restored.",
-        "load.failed": "This file could not be loaded, and your current answers are unchanged.",
-        "resume.failed": "Your kept answers could not be used (the wizard may have changed), "
-        "so the wizard starts afresh.",
-        "load.too-big": "The file is too big to be an answers file (limit {limit} KB).",
-        "load.not-json": "The file is not a JSON answers file.",
-        "load.too-deep": "The file is nested far more deeply than an answers file ever is.",
-        "load.off-path": "{count} answer(s) in the file belong to questions your other answers skip, "
-        "so they were left out.",
-        "dropped": "{count} later answer(s) no longer applied after this change and were removed.",
-        "restarted": "Started again: all answers cleared.",
-        "unknown-action": "That action is not known.",
-    }
-)
-
-
-def say(key: str, **values: object) -> str:
-    """The wizard's text for `key`, with fields filled in."""
-    return VIEW_TEXTS[key].format(**values) if values else VIEW_TEXTS[key]
 
 
 def _e(text: object) -> str:
@@ -164,6 +85,10 @@ def render_progress(progress: Mapping[str, Json], number: int | None = None) -> 
     )
 
 
+def _importance(level: Json) -> str:
+    return say(f"importance.{level}")
+
+
 def _choice(q: Mapping[str, Json], c: Mapping[str, Json], root: str) -> str:
     qtype = q["type"]
     cid = f"t2-c-{q['id']}-{c['id']}"
@@ -174,7 +99,7 @@ def _choice(q: Mapping[str, Json], c: Mapping[str, Json], root: str) -> str:
     if qtype == "checklist":
         label += (
             f' <span class="t2-importance t2-importance--{_e(c.get("importance", ""))}">'
-            f"({_e(say(str(c.get('importance', 'recommended'))))})</span>"
+            f"({_e(_importance(c.get('importance', 'recommended')))})</span>"
         )
     extra = ""
     if c.get("help"):
@@ -363,7 +288,7 @@ def _items(key: str, items: Json, root: str) -> str:
     lis = "".join(
         f"<li{_data('item', i.get('id'))}>{_e(i.get('label', i.get('id')))}"
         + (
-            f' <span class="t2-importance">({_e(say(str(i.get("importance"))))})</span>'
+            f' <span class="t2-importance">({_e(_importance(i.get("importance")))})</span>'
             if i.get("importance")
             else ""
         )
@@ -376,14 +301,12 @@ def _items(key: str, items: Json, root: str) -> str:
         + "</li>"
         for i in items
     )
-    return f'<h3>{_e(say(key))}</h3><ul class="t2-items t2-items--{key}">{lis}</ul>'
+    css = key.replace("_", "-")
+    return f'<h3>{_e(say("checklist." + key))}</h3><ul class="t2-items t2-items--{css}">{lis}</ul>'
 
 
 def _checklist(result: Mapping[str, Json], root: str) -> str:
-    return "".join(
-        _items(k, result.get(k.replace("-", "_")), root)
-        for k in ("missing-required", "missing-other", "met", "not-applicable")
-    )
+    return "".join(_items(group, result.get(group), root) for group in CHECKLIST_GROUPS)
 
 
 def _gate(gate: Mapping[str, Json], root: str) -> str:

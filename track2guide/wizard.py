@@ -18,8 +18,9 @@ from .engine import answer, question, start, step
 from .jsontypes import Json, JsonDict
 from .safetext import MAX_FILE_CHARS
 from .summary import summary_markdown
+from .texts import say
 from .tree import Tree, unwrap
-from .view import button, render_question, render_result, render_review, say, verdict
+from .view import button, render_question, render_result, render_review, verdict
 
 MAX_ERRORS_SHOWN = 3
 MAX_MESSAGE_CHARS = 200

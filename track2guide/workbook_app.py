@@ -14,8 +14,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from .texts import say
 from .workbook import (
-    MAX_PLAN_CHARS,
     MAX_TITLE_CHARS,
     PlanError,
     Workbook,
@@ -33,30 +33,6 @@ from .workbook import wizard_answers as wizard_parts
 from .workbook_doc import html_document, markdown
 from .workbook_view import checks_by_section, render_form, summary_line, wizard_statuses
 from .workbook_wizard import adopt_file, dropped_message, keep, wizard_question
-
-LOAD_FAILED = "This file could not be loaded, and your plan is unchanged."
-# What the shell says by itself (before Python runs, or when it cannot run): passed to it
-# from here through data attributes, so every word of the workbook lives in Python.
-SHELL_TEXTS = {
-    "load-failed": LOAD_FAILED,
-    "too-big": f"{LOAD_FAILED} This file is too big to be a plan file (limit {MAX_PLAN_CHARS // 1024} KB).",
-    "unreadable": "This file could not be read, and your plan is unchanged.",
-    "broken": "Something went wrong inside the workbook, and your plan is unchanged.",
-    "start-failed": "The plan checks cannot run in this browser. "
-    "You can still fill in and print the plan, or use the paper workbook.",
-    "confirm-clear": "Clear the whole plan on this page? "
-    "Download the plan file first if you want to keep it.",
-    "cleared": "The plan was cleared.",
-    "saved": "Saved as {name} in your downloads.",
-    "saved-sealed": "Saved as {name} in your downloads, encrypted with your passphrase.",
-    "not-sealed": "The plan could not be encrypted, so nothing was saved.",
-    "protected-file": "The plan in this file is",
-    # Loading a wizard's answers file beside a Design question.
-    "protected-answers": "The answers in this file are",
-    "answers-failed": "This answers file could not be used, and your plan is unchanged.",
-    "answers-too-big": "This answers file could not be used, and your plan is unchanged. "
-    f"It is too big to be an answers file (limit {MAX_PLAN_CHARS // 1024} KB).",
-}
 
 
 def read_form(workbook: Workbook, event: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
@@ -77,7 +53,8 @@ def read_form(workbook: Workbook, event: Mapping[str, Any]) -> tuple[dict[str, A
             del answers[qid]
     title = event.get("title")
     try:
-        title = clean_text(title, MAX_TITLE_CHARS, "The title") if isinstance(title, str) else ""
+        what = say("workbook.the-title")
+        title = clean_text(title, MAX_TITLE_CHARS, what) if isinstance(title, str) else ""
     except PlanError as exc:
         errors["title"], title = str(exc), ""
     return {"title": title, "answers": visible_answers(workbook, answers)}, errors
@@ -121,9 +98,9 @@ def handle(workbook: Workbook, event: Any, root: str = "") -> dict[str, Any]:
         try:
             plan = parse_plan(workbook, text if isinstance(text, str) else "")
         except PlanError as exc:
-            return {"ok": False, "message": f"{LOAD_FAILED} {exc}"}
+            return {"ok": False, "message": f"{say('workbook.load-failed')} {exc}"}
         plan, left_out = _wizards(workbook, plan, plan["wizards"], loading=True)
-        return _shown(workbook, plan, root, " ".join(("Your plan was loaded.", left_out)).strip())
+        return _shown(workbook, plan, root, " ".join((say("workbook.loaded"), left_out)).strip())
     plan, errors = read_form(workbook, event)
     plan, left_out = _wizards(workbook, plan, event.get("wizards"), loading=False)
     if action == "wizard":
@@ -143,7 +120,7 @@ def handle(workbook: Workbook, event: Any, root: str = "") -> dict[str, Any]:
     if action in files:
         make, name, kind = files[action]
         return {"ok": True, "text": make(workbook, plan), "name": name, "type": kind, "errors": errors}
-    return {"ok": False, "message": "The workbook did not understand that request."}
+    return {"ok": False, "message": say("workbook.unknown-action")}
 
 
 def handle_json(workbook: Workbook, event_json: str, root: str = "") -> str:

@@ -23,19 +23,11 @@ from .engine import step
 from .texts import say
 from .tree import unwrap
 
-# One name per wizard, the same as the trees' titles and the site's navigation.
-NAMES = {
-    "choose-process": "Choose a process",
-    "approach": "Prescriptive or elicitive",
-    "venue": "Venue checklist",
-}
 # The two results of a checklist wizard (the venue), as outcome ids for `wizard_outcomes`.
 READY, NOT_READY = "ready", "not-ready"
 
 Workbook = Mapping[str, Any]
 Result = dict[str, Any]
-
-UNCHANGED = "your plan is unchanged"
 
 
 def result_ids(tree: Mapping[str, Any]) -> list[str]:
@@ -62,6 +54,12 @@ def trees(workbook: Workbook) -> Mapping[str, Any]:
     return found if isinstance(found, Mapping) else {}
 
 
+def name(workbook: Workbook, tree_id: str) -> str:
+    """The wizard's one name: its tree's title."""
+    tree = trees(workbook).get(tree_id)
+    return str(tree["tree"]["title"]) if isinstance(tree, Mapping) else tree_id
+
+
 def _ranking(result: Mapping[str, Any]) -> Result | None:
     if result["top"] is None:
         return None
@@ -70,12 +68,12 @@ def _ranking(result: Mapping[str, Any]) -> Result | None:
     reason = reasons[0]["reason"] if reasons else top.get("summary", "")
     sides = top.get("mix_titles") or []
     if len(sides) == 2:  # a mix stands on both sides' evidence, not on one reason
-        mixed = say(None, "summary.mix-of", a=sides[0], b=sides[1])
+        mixed = say("mix-of", a=sides[0], b=sides[1])
         reason = f"{mixed[:1].upper()}{mixed[1:]}."
     return {
         "outcome": top["outcome"],
         "title": top["title"],
-        "strength": say(None, f"summary.strength.{result['strength']}").lower(),
+        "strength": say(f"strength.{result['strength']}").lower(),
         "reason": reason,
         "link": top.get("link"),
     }
@@ -85,8 +83,8 @@ def _checklist(tree: Any, result: Mapping[str, Any]) -> Result:
     if result["ready"]:
         return {
             "outcome": READY,
-            "title": "Ready",
-            "strength": "every essential point is met",
+            "title": say("workbook.wizard-ready"),
+            "strength": say("workbook.wizard-ready-strength"),
             "reason": result.get("message") or "",
             "link": tree.link(tree.raw.get("link")),
         }
@@ -94,10 +92,12 @@ def _checklist(tree: Any, result: Mapping[str, Any]) -> Result:
     count = len(missing)
     return {
         "outcome": NOT_READY,
-        "title": "Not ready yet",
-        "strength": f"{count} essential point{'s' if count != 1 else ''} missing" if count else "not ready",
-        "reason": "Missing: " + "; ".join(str(m["label"]) for m in missing) + "." if missing
-        else str(result.get("message") or ""),
+        "title": say("workbook.wizard-not-ready"),
+        "strength": (say("workbook.wizard-missing-one") if count == 1 else
+                     say("workbook.wizard-missing", count=count) if count else
+                     say("workbook.wizard-not-ready").lower()),
+        "reason": say("workbook.wizard-missing-list", items="; ".join(str(m["label"]) for m in missing))
+        if missing else str(result.get("message") or ""),
         "link": (missing[0].get("link") if missing else None) or tree.link(tree.raw.get("link")),
     }
 
@@ -119,7 +119,7 @@ def outcome(tree_json: Any, answers: Any) -> Result:
         found: Result | None = {
             "outcome": gate["outcome"],
             "title": gate["title"],
-            "strength": say(None, "paper.gates").lower(),
+            "strength": say("paper.gates").lower(),
             "reason": gate.get("reason", ""),
             "link": gate.get("link"),
         }
@@ -167,18 +167,14 @@ def dropped_message(workbook: Workbook, dropped: list[tuple[str, str]], *, loadi
     """What the planner is told about wizard parts left out ("" when none)."""
     lines = []
     for tree_id, why in dropped:
-        name = NAMES.get(tree_id, "")
+        called = name(workbook, tree_id)
         question = wizard_question(workbook, tree_id)
         if why == "changed" and not loading and question is not None:
-            lines.append(
-                f"You answered “{question['text']}” yourself, so it no longer comes from the {name} wizard."
-            )
+            lines.append(say("workbook.wizard-overridden", question=question["text"], name=called))
         elif why == "changed":
-            lines.append(f"The {name} wizard's answers in this file give another answer than the plan holds, "
-                         "so they were left out; the rest of the plan was loaded.")
+            lines.append(say("workbook.wizard-other-answer", name=called))
         else:
-            lines.append(f"The {name} wizard's answers in this file no longer fit the wizard, "
-                         "so they were left out; the rest of the plan was loaded.")
+            lines.append(say("workbook.wizard-unfit", name=called))
     return " ".join(lines)
 
 
@@ -193,26 +189,24 @@ def adopt_file(
     known = trees(workbook)
     question = wizard_question(workbook, tree_id) if isinstance(tree_id, str) else None
     if question is None or tree_id not in known:
-        return None, f"That wizard's result cannot be used here, and {UNCHANGED}."
-    name = NAMES.get(tree_id, "")
+        return None, say("workbook.wizard-not-here")
+    called = name(workbook, tree_id)
     doc, problem = parse_answers_file(known[tree_id], text)
     if doc is None:
-        return None, f"This answers file could not be used, and {UNCHANGED}. {problem}"
+        return None, f"{say('workbook.answers-failed')} {problem}"
     found = outcome(known[tree_id], doc["answers"])
     if not found["ok"] and found["why"] == "unfinished":
-        return None, (
-            f"The walk in this {name} answers file is not finished (the next question is “{found['next']}”), "
-            f"so {UNCHANGED}. Finish it in the wizard, download your answers again and load them here."
-        )
+        return None, say("workbook.wizard-unfinished", name=called, next=found["next"])
     if not found["ok"]:
-        return None, f"The {name} wizard gives no result for the answers in this file, so {UNCHANGED}."
+        return None, say("workbook.wizard-no-result", name=called)
     choice = choice_for(question, str(found["outcome"]))
     answers = adopt_wizard(workbook, plan.get("answers", {}), tree_id, choice)
     wizards = {**(plan.get("wizards") or {}), tree_id: doc["answers"]}
-    message = f"“{question['text']}” is now answered from the {name} wizard: {found['title']}."
+    message = say("workbook.wizard-adopted", question=question["text"], name=called, title=found["title"])
     return {**plan, "answers": answers, "wizards": wizards}, message
 
 
-def line(tree_id: str, found: Mapping[str, Any]) -> str:
+def line(workbook: Workbook, tree_id: str, found: Mapping[str, Any]) -> str:
     """`From the <wizard> wizard: <outcome> (<strength>).` as plain text."""
-    return f"From the {NAMES.get(tree_id, '')} wizard: {found['title']} ({found['strength']})."
+    return say("workbook.wizard-line", name=name(workbook, tree_id), title=found["title"],
+               strength=found["strength"])

@@ -13,6 +13,7 @@
   "use strict";
 
   var TYPING_PAUSE_MS = 400;  // wait for a pause in typing before checking the notes again
+  var t = window.TRACK2_TEXT;  // the catalog's words (docs/javascripts/protect.js)
 
   function download(name, text, type) {
     var url = URL.createObjectURL(new Blob([text], { type: type }));
@@ -29,7 +30,6 @@
     this.box = box;
     this.root = box.dataset.root;
     this.maxBytes = Number(box.dataset.maxBytes);
-    this.texts = JSON.parse(box.dataset.texts);  // every message, written in Python
     this.form = box.querySelector(".t2-wb-form");
     this.blank = this.form.innerHTML;  // the empty plan, for "Clear the plan"
     this.alert = box.querySelector(".t2-wb-alert");
@@ -69,7 +69,8 @@
       return self.send({ action: "update" });
     }).catch(function (error) {
       self.loading.classList.add("t2-failed");
-      self.loading.textContent = self.texts["start-failed"] + " (" + ((error && error.message) || "?") + ")";
+      self.loading.textContent = t("workbook.start-failed",
+        { reason: (error && error.message) || t("wizard.unknown-problem") });
       self.box.querySelectorAll('[data-action="save"], [data-action="load"], [data-action^="export"], [data-action="wizard"]')
         .forEach(function (b) { b.disabled = true; });
     });
@@ -105,7 +106,7 @@
       self.show(result);
       return result;
     }, function () {
-      self.alert.textContent = self.texts.broken;
+      self.alert.textContent = t("workbook.broken");
       return null;
     });
     return this.chain;
@@ -165,11 +166,11 @@
       return;
     }
     if (action === "clear") {
-      if (!window.confirm(this.texts["confirm-clear"])) return;
+      if (!window.confirm(t("workbook.confirm-clear"))) return;
       this.form.innerHTML = this.blank;
       this.wizards = {};
       this.dirty = false;
-      this.notice.textContent = this.texts.cleared;
+      this.notice.textContent = t("workbook.cleared");
       this.send({ action: "update" });
       return;
     }
@@ -180,9 +181,9 @@
       return (sealed ? self.protector.seal(result.text) : Promise.resolve(result.text)).then(function (text) {
         download(result.name, text, result.type);
         if (action === "save") self.dirty = false;
-        self.notice.textContent = self.texts[sealed ? "saved-sealed" : "saved"].replace("{name}", result.name);
+        self.notice.textContent = t(sealed ? "saved-sealed" : "saved", { name: result.name });
       }, function () {
-        self.alert.textContent = self.texts["not-sealed"];
+        self.alert.textContent = t("workbook.not-sealed");
       });
     });
   };
@@ -192,19 +193,20 @@
     this.file.value = "";
     if (!file) return;
     if (file.size > this.maxBytes) {  // refuse before reading
-      this.alert.textContent = this.texts[tree ? "answers-too-big" : "too-big"];
+      this.alert.textContent = tree ? t("workbook.answers-failed") + " " + t("load.too-big", { limit: this.maxBytes / 1024 })
+        : t("workbook.load-failed") + " " + t("workbook.too-big", { limit: this.maxBytes / 1024 });
       return;
     }
     file.text().then(function (text) {
-      return self.protector.open(text, self.texts[tree ? "protected-answers" : "protected-file"]).then(function (plain) {
+      return self.protector.open(text, t(tree ? "wizard.ask-file" : "workbook.ask-file")).then(function (plain) {
         if (plain === null) return;
         if (tree) self.dirty = true;
         return self.send(tree ? { action: "wizard", tree: tree, text: plain } : { action: "load", text: plain });
       }, function (error) {
-        self.alert.textContent = self.texts[tree ? "answers-failed" : "load-failed"] + " " + error.message;
+        self.alert.textContent = t(tree ? "workbook.answers-failed" : "workbook.load-failed") + " " + error.message;
       });
     }, function () {
-      self.alert.textContent = self.texts.unreadable;
+      self.alert.textContent = t("workbook.unreadable");
     });
   };
 

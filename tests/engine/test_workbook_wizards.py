@@ -13,10 +13,11 @@ import pytest
 
 from tests.engine import treedata
 from tests.engine.test_workbook import SNAPSHOTS, read_yaml, sample_plan, workbook
-from track2guide.workbook import PLAN_FORMAT, dump_plan, parse_plan
+from track2guide.workbook import PLAN_FORMAT, WIZARD_IDS, dump_plan, parse_plan
 from track2guide.workbook_app import handle
 from track2guide.workbook_doc import html_document, markdown
-from track2guide.workbook_wizard import NAMES, choice_for, result_ids, wizard_question
+from track2guide.workbook_wizard import choice_for, result_ids, wizard_question
+from track2guide.workbook_wizard import name as wizard_name
 
 SCENARIOS = treedata.ROOT / "tests" / "scenarios"
 # (tree, scenario, question, choice it sets, line shown beside the question)
@@ -42,7 +43,7 @@ def trees() -> dict[str, Any]:
 def book() -> dict[str, Any]:
     """The workbook as the browser has it: with the wizards' checked trees."""
     wb = workbook()
-    wb["wizard_trees"] = {tid: trees()[tid] for tid in NAMES}
+    wb["wizard_trees"] = {tid: trees()[tid] for tid in WIZARD_IDS}
     return wb
 
 
@@ -63,10 +64,12 @@ def adopt(tree_id: str, text: str, answers: dict[str, Any] | None = None, **extr
 
 
 def test_the_wizard_names_are_the_trees_titles() -> None:
-    assert {tid: trees()[tid]["tree"]["title"] for tid in NAMES} == NAMES
+    titles = {tid: trees()[tid]["tree"]["title"] for tid in WIZARD_IDS}
+    assert {tid: wizard_name(book(), tid) for tid in WIZARD_IDS} == titles
+    assert wizard_name(book(), "choose-process") == "Choose a process"
 
 
-@pytest.mark.parametrize("tree_id", list(NAMES))
+@pytest.mark.parametrize("tree_id", WIZARD_IDS)
 def test_every_outcome_of_each_wizard_sets_a_choice(tree_id: str) -> None:
     question = wizard_question(workbook(), tree_id)
     assert question is not None
@@ -90,7 +93,7 @@ def test_a_wizards_answers_file_answers_its_question(
     assert 'href="../step-' in status  # the handbook passage behind the result
     assert f'id="wb-{qid}--{choice}" value="{choice}" checked' in result["html"]
     assert result["focus"] == f"wb-{qid}-wizard"
-    assert NAMES[tree_id] in result["message"]
+    assert wizard_name(book(), tree_id) in result["message"]
 
 
 def test_the_reason_shown_is_the_strongest_reason_of_the_top_outcome() -> None:

@@ -185,7 +185,6 @@ BUILD_ONLY = {
     "check",
     "checkrefs",
     "checkrules",
-    "messages",
     "paper",
     "schema_doc",
     "structure",

@@ -246,8 +246,7 @@ def test_importance_levels_are_declared_once_in_the_vocabulary(vocabulary: dict[
     words on screen and on paper."""
     import json
 
-    from track2guide.texts import ENGINE_TEXTS
-    from track2guide.view import VIEW_TEXTS
+    from track2guide.texts import TEXTS
 
     levels = vocabulary["importance"]
     tree_schema = json.loads((TREES / "schema.json").read_text(encoding="utf-8"))
@@ -255,7 +254,7 @@ def test_importance_levels_are_declared_once_in_the_vocabulary(vocabulary: dict[
     assert tree_schema["$defs"]["choice"]["properties"]["importance"]["enum"] == levels
     assert vocabulary_schema["properties"]["importance"]["items"]["enum"] == levels
     for level in levels:
-        assert ENGINE_TEXTS[f"importance.{level}"] and VIEW_TEXTS[level], level
+        assert TEXTS[f"importance.{level}"], level
 
 
 def test_vocabulary_anchors_exist_in_docs(vocabulary: dict[str, Any]) -> None:
