@@ -207,6 +207,41 @@ def test_the_wizard_imports_no_build_time_check() -> None:
     assert not {"yaml", "jsonschema", "track2guide_build"} & loaded
 
 
+def test_the_browser_gets_the_modules_the_wizard_imports_and_no_build_check() -> None:
+    """browser_modules (what the build ships) holds everything importing the wizard loads,
+    and none of the build-time checks."""
+    import subprocess
+
+    from track2guide_build.bundle import browser_modules
+
+    shipped = {p.stem for p in browser_modules(ROOT / "track2guide")}
+    code = "import sys, track2guide.wizard; print(' '.join(sorted(sys.modules)))"
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    loaded = {m.split(".", 1)[1] for m in run.stdout.split() if m.startswith("track2guide.")}
+    assert loaded <= shipped
+    assert "workbook_wizard" in shipped  # imported inside a function only: found all the same
+    assert not BUILD_ONLY & shipped
+
+
+def test_browser_modules_follows_imports_and_skips_type_checking_blocks(tmp_path: Path) -> None:
+    from track2guide_build.bundle import browser_modules
+
+    files = {
+        "__init__": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .check import x\n",
+        "wizard": "from . import view\nfrom .engine import step\ndef f():\n    from .late import y\n",
+        "view": "import json\n", "engine": "import track2guide.walk\n", "walk": "", "late": "",
+        "check": "", "unused": "",
+    }
+    for name, text in files.items():
+        (tmp_path / f"{name}.py").write_text(text, encoding="utf-8")
+    found = [p.stem for p in browser_modules(tmp_path)]
+    assert found == ["__init__", "engine", "late", "view", "walk", "wizard"]
+    (tmp_path / "walk.py").write_text("from .gone import z\n", encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match=r"track2guide\.gone"):
+        browser_modules(tmp_path)
+
+
 def test_engine_imports_nothing_outside_the_stdlib() -> None:
     """The browser's modules use the standard library only; the build-time structural check
     also uses jsonschema."""

@@ -111,15 +111,22 @@ def test_a_handbook_page_loads_nothing_of_the_wizard(recorded_page: Any, http_si
 
 
 def test_the_engine_reaches_the_browser_in_the_stdlib_zip_only(built_site: Path) -> None:
-    """Every engine module is in the runtime's stdlib zip; no other file of the site carries it."""
+    """The engine modules the browser can import, and no build-time check, are in the runtime's
+    stdlib zip; no other file of the site carries them."""
     import io
     import zipfile
+
+    from tests.engine.test_yaml_edge import BUILD_ONLY
+    from track2guide_build.bundle import browser_modules
 
     stdlib = (built_site / "assets" / "pyodide" / "python-stdlib.js").read_text(encoding="ascii")
     stdlib_zip = gzip.decompress(base64.b64decode(stdlib.split('base64: "')[1].split('"')[0]))
     modules = {name.rsplit(".", 1)[0] for name in zipfile.ZipFile(io.BytesIO(stdlib_zip)).namelist()}
-    engine = {f"track2guide/{p.stem}" for p in (ROOT / "track2guide").glob("*.py")}
-    assert engine <= modules  # as .py, or .pyc in a T2_PYODIDE_START=pyc build
+    shipped = {m for m in modules if m.startswith("track2guide/")}
+    # as .py, or .pyc in a T2_PYODIDE_START=pyc build
+    assert shipped == {f"track2guide/{p.stem}" for p in browser_modules(ROOT / "track2guide")}
+    assert {"track2guide/wizard", "track2guide/workbook_app"} <= shipped
+    assert not {f"track2guide/{name}" for name in BUILD_ONLY} & shipped
     assert sorted(p.name for p in (built_site / "assets" / "wizard").iterdir()) == ["trees.js"]
 
 
