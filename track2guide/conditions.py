@@ -1,4 +1,5 @@
-"""Declarative conditions on answers: evaluate them, list what they refer to.
+"""Declarative conditions on answers: evaluate them (typed, `track2guide.model`), describe them,
+and list what their raw form refers to (for the build's checks, which report YAML paths).
 
 Forms: {answer: Q, equals: C} | {answer: Q, one_of: [C, ...]} | {answer: Q, includes: C}
 | {answered: Q} | {all: [...]} | {any: [...]} | {not: cond}, and in warnings only
@@ -13,39 +14,47 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from .jsontypes import Json
+from .model import (
+    AllOf,
+    Answered,
+    AnyOf,
+    Condition,
+    Equals,
+    Includes,
+    Not,
+    OneOf,
+    ResultTop,
+    ResultTopOneOf,
+)
 from .problems import Path
 
 Answer = str | list[str]
 Answers = Mapping[str, Answer]
 
 
-def holds(cond: Json, answers: Answers, top: str | None = None) -> bool:
+def holds(cond: Condition, answers: Answers, top: str | None = None) -> bool:
     """True if `cond` holds on `answers` (qid -> choice id or list of ids) and the result's `top`."""
-    if not isinstance(cond, dict):
-        return False
-    if "all" in cond:
-        parts = cond["all"]
-        return isinstance(parts, list) and all(holds(c, answers, top) for c in parts)
-    if "any" in cond:
-        parts = cond["any"]
-        return isinstance(parts, list) and any(holds(c, answers, top) for c in parts)
-    if "not" in cond:
-        return not holds(cond["not"], answers, top)
-    if "result_top" in cond:
-        return top is not None and cond["result_top"] == top
-    if "result_top_one_of" in cond:
-        options = cond["result_top_one_of"]
-        return top is not None and isinstance(options, list) and top in options
-    if "answered" in cond:
-        return cond["answered"] in answers
-    given = answers.get(cond.get("answer", ""))
-    if "equals" in cond:
-        return isinstance(given, str) and given == cond["equals"]
-    if "one_of" in cond:
-        options = cond["one_of"]
-        return isinstance(given, str) and isinstance(options, list) and given in options
-    if "includes" in cond:
-        return isinstance(given, list) and cond["includes"] in given
+    if isinstance(cond, AllOf):
+        return all(holds(c, answers, top) for c in cond.parts)
+    if isinstance(cond, AnyOf):
+        return any(holds(c, answers, top) for c in cond.parts)
+    if isinstance(cond, Not):
+        return not holds(cond.part, answers, top)
+    if isinstance(cond, ResultTop):
+        return top is not None and cond.outcome == top
+    if isinstance(cond, ResultTopOneOf):
+        return top is not None and top in cond.outcomes
+    if isinstance(cond, Answered):
+        return cond.question in answers
+    if isinstance(cond, Equals):
+        given = answers.get(cond.question)
+        return isinstance(given, str) and given == cond.choice
+    if isinstance(cond, OneOf):
+        given = answers.get(cond.question)
+        return isinstance(given, str) and given in cond.choices
+    if isinstance(cond, Includes):
+        given = answers.get(cond.question)
+        return isinstance(given, list) and cond.choice in given
     return False
 
 
@@ -109,39 +118,35 @@ Namer = Callable[[str], str]
 ChoiceNamer = Callable[[str, str], str]
 
 
-def describe(cond: Json, question: Namer, choice: ChoiceNamer, outcome: Namer = str) -> str:
+def describe(cond: Condition, question: Namer, choice: ChoiceNamer, outcome: Namer = str) -> str:
     """Plain-English rendering, e.g. `you answered "Yes" to question 2`."""
-    if not isinstance(cond, dict):
-        return "never"
-    if "all" in cond:
-        return _join([_part(c, question, choice, outcome) for c in cond["all"]], "and")
-    if "any" in cond:
-        return _join([_part(c, question, choice, outcome) for c in cond["any"]], "or")
-    if "not" in cond:
-        return f"it is not the case that {_part(cond['not'], question, choice, outcome)}"
-    if "result_top" in cond:
-        return f"the result puts {outcome(str(cond['result_top']))} first"
-    if "result_top_one_of" in cond:
-        names = [outcome(str(o)) for o in cond["result_top_one_of"]]
+    if isinstance(cond, AllOf):
+        return _join([_part(c, question, choice, outcome) for c in cond.parts], "and")
+    if isinstance(cond, AnyOf):
+        return _join([_part(c, question, choice, outcome) for c in cond.parts], "or")
+    if isinstance(cond, Not):
+        return f"it is not the case that {_part(cond.part, question, choice, outcome)}"
+    if isinstance(cond, ResultTop):
+        return f"the result puts {outcome(cond.outcome)} first"
+    if isinstance(cond, ResultTopOneOf):
+        names = [outcome(o) for o in cond.outcomes]
         return f"the result puts {_join(names, 'or')} first"
-    if "answered" in cond:
-        return f"you answered {question(cond['answered'])}"
-    qid = str(cond.get("answer", ""))
-    if "equals" in cond:
-        return f"you answered “{choice(qid, cond['equals'])}” to {question(qid)}"
-    if "one_of" in cond:
-        labels = [f"“{choice(qid, c)}”" for c in cond["one_of"]]
-        return f"you answered {_join(labels, 'or')} to {question(qid)}"
-    if "includes" in cond:
-        return f"your answer to {question(qid)} includes “{choice(qid, cond['includes'])}”"
+    if isinstance(cond, Answered):
+        return f"you answered {question(cond.question)}"
+    if isinstance(cond, Equals):
+        return f"you answered “{choice(cond.question, cond.choice)}” to {question(cond.question)}"
+    if isinstance(cond, OneOf):
+        labels = [f"“{choice(cond.question, c)}”" for c in cond.choices]
+        return f"you answered {_join(labels, 'or')} to {question(cond.question)}"
+    if isinstance(cond, Includes):
+        return f"your answer to {question(cond.question)} includes “{choice(cond.question, cond.choice)}”"
     return "never"
 
 
-def _part(cond: Json, question: Namer, choice: ChoiceNamer, outcome: Namer) -> str:
+def _part(cond: Condition, question: Namer, choice: ChoiceNamer, outcome: Namer) -> str:
     """A part of a compound condition; compound parts go in brackets so that the words stay unambiguous."""
     text = describe(cond, question, choice, outcome)
-    parts = cond.get("all", cond.get("any")) if isinstance(cond, dict) else None
-    compound = isinstance(parts, list) and len(parts) > 1
+    compound = isinstance(cond, AllOf | AnyOf) and len(cond.parts) > 1
     return f"({text})" if compound else text
 
 

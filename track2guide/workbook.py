@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .conditions import holds
+from .modelbuild import condition
 
 PLAN_FORMAT = "track2-plan"
 PLAN_VERSION = 1
@@ -51,7 +52,7 @@ def question_index(workbook: Workbook) -> dict[str, Mapping[str, Any]]:
 
 def is_asked(question: Mapping[str, Any], answers: Mapping[str, Any]) -> bool:
     """A question is asked unless its `when` condition fails on the other answers."""
-    return "when" not in question or holds(question["when"], answers)
+    return "when" not in question or holds(condition(question["when"]), answers)
 
 
 def visible_answers(workbook: Workbook, answers: Mapping[str, Any]) -> dict[str, Any]:
@@ -117,7 +118,7 @@ def set_answer(workbook: Workbook, answers: Mapping[str, Any], qid: str, value: 
 def fired_checks(workbook: Workbook, answers: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     """The plan checks whose condition holds, in declared order."""
     shown = visible_answers(workbook, answers)
-    return [check for check in workbook["checks"] if holds(check["when"], shown)]
+    return [check for check in workbook["checks"] if holds(condition(check["when"]), shown)]
 
 
 def adopt_wizard(

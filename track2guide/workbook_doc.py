@@ -14,6 +14,7 @@ from html import escape
 from typing import Any
 
 from .conditions import describe
+from .modelbuild import condition
 from .workbook import Workbook, fired_checks, is_asked, questions, visible_answers
 
 UNTITLED = "Plan"
@@ -154,7 +155,7 @@ def paper(workbook: Workbook, link_base: str = "") -> str:
                 continue
             head = f"**{number[q['id']]}. {q['text']}**"
             if "when" in q:
-                head += f" *(Only if {describe(q['when'], qname, cname)}.)*"
+                head += f" *(Only if {describe(condition(q['when']), qname, cname)}.)*"
             out += [head, ""]
             if q["type"] == "text":
                 out += ['<div class="t2-write" aria-hidden="true"></div>', ""]
@@ -164,7 +165,7 @@ def paper(workbook: Workbook, link_base: str = "") -> str:
             out += [f"- [ ] {c['label']}" for c in q["choices"]] + [""]
     out += ["## Checks", "", "When your ticks match a rule below, look again at that part of the plan.", ""]
     for check in workbook["checks"]:
-        rule = describe(check["when"], qname, cname)
+        rule = describe(condition(check["when"]), qname, cname)
         text = " ".join(str(check["text"]).split())
         link = check["link"]
         out.append(f"- [ ] **If {rule}:** {text} [{link['title']}]({_target(link, link_base)})")
