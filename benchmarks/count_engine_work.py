@@ -56,6 +56,7 @@ def main() -> int:
         del sys.modules[name]
     sys.path.insert(0, str(args.engine_root))
     from track2guide import wizard
+    from track2guide.engine import step
 
     counts: Counter[str] = Counter()
     instrument(counts)
@@ -67,7 +68,7 @@ def main() -> int:
         reply = wizard.handle(tree, session, {"action": "show"})
         for _ in range(60):
             session = reply["session"]
-            state = wizard.step(tree, session["answers"])
+            state = step(tree, session["answers"])
             if state["current"] is None:
                 break
             q = state["current"]

@@ -45,10 +45,25 @@ def nesting(text: str) -> int:
     return deepest
 
 
-def _screen(tree: Tree, session: JsonDict, root: str) -> JsonDict:
+class _States:
+    """The engine's state of each answers document an event looks at, worked out once: the
+    screen after an answer or a step back reuses the state that chose where to go."""
+
+    def __init__(self, tree: Tree) -> None:
+        self.tree = tree
+        self.known: dict[str, State | JsonDict] = {}
+
+    def of(self, answers: Json) -> State | JsonDict:
+        key = json.dumps(answers, sort_keys=True, default=repr)
+        if key not in self.known:
+            self.known[key] = where(self.tree, answers)
+        return self.known[key]
+
+
+def _screen(states: _States, session: JsonDict, root: str) -> JsonDict:
     """Render the session's screen: {html, announce} (or the error of a broken session)."""
     answers, at = session["answers"], session.get("at")
-    state = where(tree, answers)
+    state = states.of(answers)
     if not isinstance(state, State):
         return {"ok": False, "errors": state.get("errors", [])}
     ids = state.ids()
@@ -78,9 +93,9 @@ def _screen(tree: Tree, session: JsonDict, root: str) -> JsonDict:
     return {"ok": True, "html": html, "announce": announce}
 
 
-def _path_ids(tree: Tree, answers: Json) -> list[str]:
+def _path_ids(states: _States, answers: Json) -> list[str]:
     """The question ids on the path of an answers document (none if it is unusable)."""
-    state = where(tree, answers, changes=False)
+    state = states.of(answers)
     return state.ids() if isinstance(state, State) else []
 
 
@@ -129,9 +144,9 @@ def off_path_count(text: Json, doc: JsonDict) -> int:
     return len(given["answers"]) - len(doc["answers"])
 
 
-def _after_answer(tree: Tree, answers: Json, qid: str, back_to: Json) -> str | None:
+def _after_answer(states: _States, answers: Json, qid: str, back_to: Json) -> str | None:
     """Where to go after answering `qid`: back to the review when it was a change, else onwards."""
-    state = where(tree, answers, changes=False)
+    state = states.of(answers)
     ids = state.ids() if isinstance(state, State) else []
     if back_to == "review" and isinstance(state, State) and state.result is not None:
         return "review"
@@ -154,9 +169,10 @@ def _session(answers: Json, at: str | None = None, back_to: str | None = None) -
 
 
 def _event(
-    tree: Tree, session: JsonDict, event: Mapping[str, Json]
+    states: _States, session: JsonDict, event: Mapping[str, Json]
 ) -> tuple[JsonDict, str | None, bool]:
     """(new session, plain-text message or None, whether the message reports a problem)."""
+    tree = states.tree
     action, answers, at = event.get("action"), session["answers"], session.get("at")
     if action == "answer":
         qid, value = event.get("question"), event.get("value")
@@ -166,7 +182,7 @@ def _event(
         if not done.get("ok"):
             return session, _messages("", done.get("errors")).strip(), True
         dropped = len(done.get("dropped", []))
-        nxt = _after_answer(tree, done["answers"], str(qid), session.get("back_to"))
+        nxt = _after_answer(states, done["answers"], str(qid), session.get("back_to"))
         return _session(done["answers"], nxt), say("dropped", count=dropped) if dropped else None, False
     if action in ("load", "resume"):
         doc, problem = parse_answers_file(tree, event.get("text"))
@@ -177,8 +193,9 @@ def _event(
         told = say("load.ok") if action == "load" else say("resume.ok")
         left_out = off_path_count(event.get("text"), doc)
         return _session(doc), f"{told} {say('load.off-path', count=left_out)}" if left_out else told, False
+    if action == "back":
+        return _session(answers, _back(_path_ids(states, answers), at)), None, False
     moves: dict[Json, tuple[JsonDict, str | None]] = {
-        "back": (_session(answers, _back(_path_ids(tree, answers), at)), None),
         "change": (_session(answers, str(event.get("question")), "review"), None),
         "review": (_session(answers, "review"), None),
         "continue": (_session(answers), None),
@@ -210,8 +227,9 @@ def handle(tree: Json | Tree, session: Json, event: Json, root: str = "") -> Jso
     if t is None:
         return {"ok": False, "session": session, "html": None, "announce": "",
                 "message": str(start(tree)["errors"][0]["message"]), "error": True}
+    states = _States(t)
     current = _valid_session(t, session)
-    new, message, error = _event(t, current, event if isinstance(event, dict) else {})
+    new, message, error = _event(states, current, event if isinstance(event, dict) else {})
     if error and new is current:
         return {
             "ok": False,
@@ -221,11 +239,11 @@ def handle(tree: Json | Tree, session: Json, event: Json, root: str = "") -> Jso
             "message": message,
             "error": True,
         }
-    screen = _screen(t, new, root)
+    screen = _screen(states, new, root)
     if not screen["ok"]:  # answers the engine no longer accepts: start afresh and say why
         new = _session(start(t))
         message, error = _messages(say("resume.failed"), screen["errors"]), True
-        screen = _screen(t, new, root)
+        screen = _screen(states, new, root)
     return {
         "ok": True,
         "session": new,
@@ -261,4 +279,4 @@ def handle_json(tree: Json, session_json: str, event_json: str, root: str = "") 
 def first_screen(tree: Json, root: str = "") -> str:
     """The HTML of the first question, pre-rendered at build time."""
     t = unwrap(tree)
-    return "" if t is None else str(_screen(t, _session(start(t)), root)["html"])
+    return "" if t is None else str(_screen(_States(t), _session(start(t)), root)["html"])
