@@ -191,6 +191,20 @@ class _Builder:
             ),
         )
 
+    def gate(self, g: JsonDict) -> Gate:
+        link = self.link(g.get("link"))
+        return Gate(condition(g.get("when")), _text(g.get("outcome")), _text(g.get("reason")), link)
+
+    def exclusion(self, x: JsonDict) -> Exclusion:
+        return Exclusion(
+            _text(x.get("id")), _ids(x.get("outcomes")), condition(x.get("when")), _text(x.get("reason")),
+            self.link(x.get("link")),
+        )
+
+    def warning(self, w: JsonDict) -> TreeWarning:
+        link = self.link(w.get("link"))
+        return TreeWarning(_maybe(w.get("id")), condition(w.get("when")), _text(w.get("text")), link)
+
 
 def _rules(raw: Json) -> ResultRules:
     rules = raw if isinstance(raw, dict) else {}
@@ -277,21 +291,9 @@ def build_tree(data: Json) -> Tree | None:
         result=_rules(raw.get("result")),
         questions=MappingProxyType(questions),
         outcomes=MappingProxyType(outcomes),
-        gates=tuple(
-            Gate(condition(g.get("when")), _text(g.get("outcome"), "None"), _text(g.get("reason")),
-                 b.link(g.get("link")))
-            for g in _items(raw.get("gates"))
-        ),
-        exclusions=tuple(
-            Exclusion(_text(x.get("id")), _ids(x.get("outcomes")), condition(x.get("when")),
-                      _text(x.get("reason")), b.link(x.get("link")))
-            for x in _items(raw.get("exclusions"))
-        ),
-        warnings=tuple(
-            TreeWarning(_maybe(w.get("id")), condition(w.get("when")), _text(w.get("text")),
-                        b.link(w.get("link")))
-            for w in _items(raw.get("warnings"))
-        ),
+        gates=tuple(b.gate(g) for g in _items(raw.get("gates"))),
+        exclusions=tuple(b.exclusion(x) for x in _items(raw.get("exclusions"))),
+        warnings=tuple(b.warning(w) for w in _items(raw.get("warnings"))),
         links=MappingProxyType(b.links),
         successors=MappingProxyType({k: tuple(v) for k, v in adjacency(raw).items()}),
         choice_index=MappingProxyType(choices),
