@@ -54,7 +54,10 @@ class _States:
         self.known: dict[str, State | JsonDict] = {}
 
     def of(self, answers: Json) -> State | JsonDict:
-        key = json.dumps(answers, sort_keys=True, default=repr)
+        try:
+            key = json.dumps(answers, sort_keys=True, default=repr)
+        except (TypeError, ValueError, RecursionError):  # not from JSON (keys of mixed types): no reuse
+            return where(self.tree, answers)
         if key not in self.known:
             self.known[key] = where(self.tree, answers)
         return self.known[key]

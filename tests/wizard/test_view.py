@@ -371,3 +371,10 @@ def test_exported_links_name_their_section_and_say_where_they_lead() -> None:
     text = exported["markdown"]
     assert "[Step 3: venue](step-3-design.html#venue)" in text  # the section's name is the link text
     assert "relative to the handbook's folder (the one holding index.html)" in text
+
+
+def test_a_session_not_made_from_json_is_refused_in_words() -> None:
+    """Answers with keys of mixed types (possible only from Python) give the engine's error, no crash."""
+    answers = {"tree": "demo", "version": 2, "answers": {1: "x", "way": "left"}}
+    out = wizard.handle(sample_tree(), {"answers": answers}, {"action": "show"})
+    assert out["ok"] and out["error"] and out["message"].startswith(view.say("resume.failed"))
