@@ -17,7 +17,7 @@ seeds), then measures
 
 and prints the median and 90th percentile in microseconds.
 
-    python benchmarks/bench_engine.py [--walks N] [--repeat N] [--json]
+    python -m benchmarks.bench_engine [--walks N] [--repeat N] [--json]
 
 The same file runs inside Pyodide: benchmarks/bench_engine_pyodide.mjs starts
 it there with ``--trees-json FILE``, the compiled trees that host CPython wrote
@@ -36,11 +36,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+import track2guide
 
-import track2guide  # noqa: E402  (needs the project root on sys.path)
+ROOT = Path(__file__).resolve().parent.parent
 
 Tree = dict[str, Any]
 Answers = dict[str, Any]

@@ -47,9 +47,10 @@ try {
 import os, runpy, sys
 sys.dont_write_bytecode = True
 os.chdir("${PROJECT_MOUNT}")
+sys.path.insert(0, "${PROJECT_MOUNT}")  # as \`python -m\` from the project root does
 sys.argv = ["bench_engine.py", *BENCH_ARGS]
 try:
-    runpy.run_path("${PROJECT_MOUNT}/benchmarks/bench_engine.py", run_name="__main__")
+    runpy.run_module("benchmarks.bench_engine", run_name="__main__", alter_sys=True)
     code = 0
 except SystemExit as exc:
     code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)

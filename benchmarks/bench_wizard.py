@@ -21,9 +21,11 @@ For every wizard page and variant it reports, in milliseconds from navigation st
                  again after 2 s (a reader reading the question before the next click);
 * main thread:   the longest gap between two animation frames before ready,
 
-and the USB zip (scripts/make_usb.py) and site sizes of each variant.
+in Chromium (Playwright) and in Firefox ESR (benchmarks/bench_wizard_firefox.mjs), and the USB
+zip (scripts/make_usb.py) and site sizes of each variant.
 
-    python benchmarks/bench_wizard.py [--runs N] [--variants old,pyc,snapshot] [--trees ...] [--json]
+    python -m benchmarks.bench_wizard [--runs N] [--variants old,pyc,snapshot] [--trees ...]
+        [--browsers chromium,firefox] [--json]
 """
 from __future__ import annotations
 
@@ -37,17 +39,16 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from scripts.make_usb import make_zip
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from track2guide_build import tree_files
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from scripts.make_usb import make_zip  # noqa: E402
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-
-TREES = ("choose-process", "approach", "venue")
+TREES = tuple(path.stem for path in tree_files(ROOT))
 PLAIN_PAGE = "introduction.html"
 READ_MS = 2000
 VARIANTS = ("old", "pyc", "snapshot")
-STAGES = ("t2-scripts-loaded", "t2-host-running", "t2-decoded-pyodide.asm.wasm", "t2-wasm-compiled",
+STAGES = ("t2-scripts-loaded", "t2-host-running", "t2-wasm-compiled",
           "t2-decoded-snapshot.bin", "t2-create-module", "t2-module-created", "t2-memory-restored",
           "t2-python-started", "t2-engine-imported", "t2-ready")
 
@@ -173,45 +174,40 @@ def sizes(site: Path, tmp: Path, name: str) -> dict[str, float]:
     return {"zip_mb": zipped.stat().st_size / 1e6, "site_mb": total / 1e6, "pyodide_mb": pyodide / 1e6}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="fresh loads per page and variant (default 5)")
-    parser.add_argument("--variants", default=",".join(VARIANTS), help="comma-separated: old, pyc, snapshot")
-    parser.add_argument("--trees", default=",".join(TREES), help="comma-separated wizard pages")
-    parser.add_argument("--old-commit", default="1c3adde", help="the commit built as `old`")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
-    args = parser.parse_args()
-    variants = [v for v in args.variants.split(",") if v]
-    trees = [t for t in args.trees.split(",") if t]
-
+def chromium_runs(sites: dict[str, Path], trees: list[str], runs: int) -> dict[tuple[str, str], list[Any]]:
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory() as tmp_name:
-        tmp = Path(tmp_name)
-        sites = {}
-        for v in variants:
-            if v == "old":
-                sites[v] = build_old(args.old_commit, tmp)
-            else:
-                sites[v] = mkdocs_build(ROOT, tmp / f"{v}-site", {"T2_PYODIDE_START": v})
-        size = {v: sizes(site, tmp, v) for v, site in sites.items()}
-        runs: dict[tuple[str, str], list[dict[str, float]]] = {}
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for _ in range(args.runs):
-                for page in [*trees, PLAIN_PAGE]:
-                    for v, site in sites.items():
-                        wizard = page != PLAIN_PAGE
-                        url = f"{site.as_uri()}/tools/{page}.html" if wizard else f"{site.as_uri()}/{page}"
-                        runs.setdefault((v, page), []).append(one_load(browser, url, wizard=wizard))
-            browser.close()
-        load = os.getloadavg()
+    out: dict[tuple[str, str], list[dict[str, float]]] = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for _ in range(runs):
+            for page in [*trees, PLAIN_PAGE]:
+                for v, site in sites.items():
+                    wizard = page != PLAIN_PAGE
+                    url = f"{site.as_uri()}/tools/{page}.html" if wizard else f"{site.as_uri()}/{page}"
+                    out.setdefault((v, page), []).append(one_load(browser, url, wizard=wizard))
+        browser.close()
+    return out
 
-    result = {f"{v}/{p}": {k: median([r.get(k) for r in rs]) for k in rs[0]} for (v, p), rs in runs.items()}
-    if args.json:
-        print(json.dumps({"runs": args.runs, "loadavg": load, "medians": result, "sizes": size}, indent=1))
-        return
-    print(f"Chromium headless, file://, {args.runs} fresh loads per page and variant (medians, min-max), "
+
+Runs = dict[tuple[str, str], list[Any]]
+
+
+def firefox_runs(sites: dict[str, Path], trees: list[str], runs: int, tmp: Path) -> Runs:
+    """The same loads in Firefox ESR, through benchmarks/bench_wizard_firefox.mjs."""
+    spec = {"runs": runs, "sites": {v: str(s) for v, s in sites.items()}, "trees": trees, "plain": PLAIN_PAGE,
+            "watch": WATCH, "read": READ, "click": CLICK, "read_ms": READ_MS}
+    spec_file = tmp / "firefox-spec.json"
+    spec_file.write_text(json.dumps(spec))
+    proc = subprocess.run(["node", str(ROOT / "benchmarks" / "bench_wizard_firefox.mjs"), str(spec_file)],
+                          cwd=ROOT, capture_output=True, text=True, check=True)
+    loads = json.loads(proc.stdout.strip().splitlines()[-1])
+    return {tuple(key.split("/", 1)): value for key, value in loads.items()}  # type: ignore[misc]
+
+
+def print_tables(browser: str, runs: Runs, sites: dict[str, Path], trees: list[str], *,
+                 count: int, load: tuple[float, float, float]) -> None:
+    print(f"\n=== {browser} headless, file://, {count} fresh loads per page and variant (medians, min-max), "
           f"load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on {os.cpu_count()} cores")
     for tree in trees:
         print(f"\ntools/{tree}.html (ms from navigation start)")
@@ -223,24 +219,63 @@ def main() -> None:
         for label, key in rows:
             cells = [spread([r.get(key) for r in runs[(v, tree)]]) for v in sites]
             print(f"{label:32}" + "".join(f"{c:>22}" for c in cells))
-    print(f"\n{'':32}" + "".join(f"{v:>22}" for v in sites))
+    print(f"\n{browser + ' summary':32}" + "".join(f"{v:>22}" for v in sites))
     worst = {v: max(median([r["answered"] for r in runs[(v, t)]]) or 0 for t in trees) for v in sites}
     print(f"{'first answer, worst wizard':32}" + "".join(f"{worst[v]:>22.0f}" for v in sites))
     plain = {v: median([r["fcp"] for r in runs[(v, PLAIN_PAGE)]]) or 0 for v in sites}
     paint = {v: max(median([r["fcp"] for r in runs[(v, t)]]) or 0 for t in trees) for v in sites}
     print(f"{'FCP plain page':32}" + "".join(f"{plain[v]:>22.0f}" for v in sites))
-    print(f"{'FCP wizard (worst) / plain':32}" + "".join(f"{paint[v] / plain[v]:>22.2f}" for v in sites))
+    ratio = {v: paint[v] / (plain[v] or 1) for v in sites}
+    print(f"{'FCP wizard (worst) / plain':32}" + "".join(f"{ratio[v]:>22.2f}" for v in sites))
     restored = {v: sum(r["restored"] for t in trees for r in runs[(v, t)]) for v in sites}
-    print(f"{'loads restored in a worker':32}" + "".join(f"{restored[v]:>17} of {len(trees) * args.runs:<2}"
+    print(f"{'loads restored in a worker':32}" + "".join(f"{restored[v]:>17} of {len(trees) * count:<2}"
                                                           for v in sites))
     clicks = {v: max(median([r["click"] for r in runs[(v, t)]]) or 0 for t in trees) for v in sites}
     print(f"{'click -> next, worst wizard':32}" + "".join(f"{clicks[v]:>22.1f}" for v in sites))
     read = {v: max(median([r.get("click_read") for r in runs[(v, t)]]) or 0 for t in trees) for v in sites}
     print(f"{'  the same after 2 s reading':32}" + "".join(f"{read[v]:>22.1f}" for v in sites))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="fresh loads per page and variant (default 5)")
+    parser.add_argument("--variants", default=",".join(VARIANTS), help="comma-separated: old, pyc, snapshot")
+    parser.add_argument("--trees", default=",".join(TREES), help="comma-separated wizard pages")
+    parser.add_argument("--browsers", default="chromium,firefox", help="comma-separated: chromium, firefox")
+    parser.add_argument("--old-commit", default="1c3adde", help="the commit built as `old`")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    args = parser.parse_args()
+    variants = [v for v in args.variants.split(",") if v]
+    trees = [t for t in args.trees.split(",") if t]
+    browsers = [b for b in args.browsers.split(",") if b]
+
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        sites = {}
+        for v in variants:
+            if v == "old":
+                sites[v] = build_old(args.old_commit, tmp)
+            else:
+                sites[v] = mkdocs_build(ROOT, tmp / f"{v}-site", {"T2_PYODIDE_START": v})
+        size = {v: sizes(site, tmp, v) for v, site in sites.items()}
+        results = {}
+        for browser in browsers:
+            runs = chromium_runs(sites, trees, args.runs) if browser == "chromium" else \
+                firefox_runs(sites, trees, args.runs, tmp)
+            results[browser] = (runs, os.getloadavg())
+
+    if args.json:
+        print(json.dumps({"runs": args.runs, "sizes": size, **{
+            b: {"loadavg": load, "medians": {f"{v}/{p}": {k: median([r.get(k) for r in rs]) for k in rs[0]}
+                                              for (v, p), rs in runs.items()}}
+            for b, (runs, load) in results.items()}}, indent=1))
+        return
+    for browser, (runs, load) in results.items():
+        print_tables(browser.capitalize(), runs, sites, trees, count=args.runs, load=load)
+    print(f"\n{'sizes':32}" + "".join(f"{v:>22}" for v in sites))
     for key, label in (("zip_mb", "USB zip (MB)"), ("site_mb", "site (MB)"),
                        ("pyodide_mb", "assets/pyodide (MB)")):
         print(f"{label:32}" + "".join(f"{size[v][key]:>22.2f}" for v in sites))
-
 
 if __name__ == "__main__":
     main()

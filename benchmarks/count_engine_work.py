@@ -4,7 +4,7 @@
 built), validates the answers
 (`answers.check_document`) and walks the tree (`walk.walk`).
 
-    python benchmarks/count_engine_work.py [--engine-root DIR]
+    python -m benchmarks.count_engine_work [--engine-root DIR]
 
 For each tree it answers the questions in order (always the first choice, or the first
 item of a list) and prints the counts for the first answer, a middle answer and the
@@ -15,6 +15,7 @@ answer that reaches the result screen.  `--engine-root` points at another copy o
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -42,20 +43,29 @@ def instrument(counts: Counter[str]) -> None:
                 setattr(module, name, counted)
 
 
+def import_engine(root: Path) -> Any:
+    """`track2guide.wizard` from the copy of the package under `root`, in place of the installed one."""
+    for name in [k for k in sys.modules if k == "track2guide" or k.startswith("track2guide.")]:
+        del sys.modules[name]
+    package = root / "track2guide"
+    spec = importlib.util.spec_from_file_location(
+        "track2guide", package / "__init__.py", submodule_search_locations=[str(package)]
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["track2guide"] = module
+    spec.loader.exec_module(module)
+    return importlib.import_module("track2guide.wizard")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--engine-root", type=Path, default=ROOT)
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT))
     from track2guide_build import load_all_trees
 
     trees = {t.id: t.data for t in load_all_trees(ROOT)}
-    for name in [
-        k for k in sys.modules if k.startswith("track2guide") and not k.startswith("track2guide_build")
-    ]:
-        del sys.modules[name]
-    sys.path.insert(0, str(args.engine_root))
-    from track2guide import wizard
+    wizard = import_engine(args.engine_root)
     from track2guide.engine import step
 
     counts: Counter[str] = Counter()

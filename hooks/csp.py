@@ -29,7 +29,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-SHIM = "assets/vendor/iframe-worker/shim.js"
+from track2guide_build.assets import IFRAME_WORKER_SHIM as SHIM
+
 # Directives, in order; "{scripts}" is filled with the page's hashes.
 POLICY = (
     "default-src 'none'",

@@ -1,38 +1,36 @@
-"""MkDocs hook: check every decision tree and ship the trees and the engine to the browser.
+"""MkDocs hook: check every decision tree and ship the trees to the browser.
 
 - on_files (runs on every build and rebuild, before any page is rendered): load and check
   all trees (decision_trees/*.yaml against schema.json, the vocabulary, the heading anchors
-  of docs/ and macros/glossary.yaml); any problem fails the build with every message, each
-  as `file:line: path: what (expected ...)`.  Then add two generated classic scripts
-  (file:// forbids fetch):
-  `assets/wizard/trees.js`  -> `window.TRACK2_TREES = {id: compiled tree}`
-  `assets/wizard/engine.js` -> `window.TRACK2_ENGINE = {"track2guide/x.py": source}`
-- on_serve: rebuild when a tree or the engine changes.
+  of docs/ and data/glossary.yaml); any problem fails the build with every message, each
+  as `file:line: path: what (expected ...)`.  Then add the generated classic script
+  (file:// forbids fetch) `assets/wizard/trees.js`: `window.TRACK2_TREES = {id: compiled tree}`.
+  The engine itself reaches the browser inside the Pyodide runtime (hooks/pyodide_bundle.py).
+  The trees are loaded once per build: the macros get the same checked trees from the
+  build edge's cache (track2guide_build.load_all_trees).
+- on_serve: rebuild when a tree, the glossary or the engine changes.
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from track2guide import CheckedTree, TreeError  # noqa: E402
-from track2guide_build import emit_browser_bundle, emit_engine_bundle, load_all_trees  # noqa: E402
-
-TREES_JS = "assets/wizard/trees.js"
-ENGINE_JS = "assets/wizard/engine.js"
+from track2guide import CheckedTree, TreeError
+from track2guide_build import emit_browser_bundle, load_all_trees
+from track2guide_build.assets import TREES_JS, project_root
+from track2guide_build.glossary import GLOSSARY
 
 
-def _load() -> list[CheckedTree]:
+def checked_trees(config: MkDocsConfig) -> list[CheckedTree]:
+    """Every tree of the project, checked; any problem fails the build."""
     try:
-        return load_all_trees(ROOT)
+        return load_all_trees(project_root(config))
     except TreeError as exc:
         count = len(exc.problems)
         raise PluginError(
@@ -40,14 +38,13 @@ def _load() -> list[CheckedTree]:
         ) from None
 
 
-def on_files(files: Files, config: Any) -> Files:
-    trees = _load()
-    files.append(File.generated(config, TREES_JS, content=emit_browser_bundle(trees)))
-    files.append(File.generated(config, ENGINE_JS, content=emit_engine_bundle()))
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    files.append(File.generated(config, TREES_JS, content=emit_browser_bundle(checked_trees(config))))
     return files
 
 
-def on_serve(server: Any, config: Any, builder: Any) -> Any:
-    for folder in ("decision_trees", "track2guide", "macros"):
-        server.watch(str(ROOT / folder))
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
+    root = project_root(config)
+    for path in (root / "decision_trees", root / GLOSSARY, root / "track2guide"):
+        server.watch(str(path))
     return server

@@ -4,14 +4,26 @@
   without JavaScript it is still a plain link to the home page);
 - the scripts of passphrase protection and clearing (docs/javascripts/protect.js) and of
   quick exit, which must load before the wizard shell docs/javascripts/wizard.js;
-- their stylesheet docs/stylesheets/safety.css.
+- their stylesheet docs/stylesheets/safety.css;
+- the shell's words (`SHELL_TEXTS` of the catalog track2guide/texts*.py) as a JSON block,
+  read by every shell script through `t(name, values)` (docs/javascripts/protect.js).
 
 All paths are relative to the page (`root` is "../" per folder level).
 """
 
 from __future__ import annotations
 
+import json
+import sys
 from html import escape
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from track2guide.texts import TEXTS, say  # noqa: E402
+from track2guide.texts_page import SHELL_TEXTS  # noqa: E402
 
 PROTECT = "javascripts/protect.js"
 QUICK_EXIT = "javascripts/quick-exit.js"
@@ -23,12 +35,25 @@ def _e(text: str) -> str:
     return escape(text, quote=True)
 
 
+def say_html(key: str, /, **html: str) -> str:
+    """The catalog's text for `key`, escaped, with its `{name}` fields filled with the given HTML."""
+    return _e(TEXTS[key]).format(**html)
+
+
+def texts_html() -> str:
+    """The shell's words as data (not run, so the content policy needs no hash for it);
+    `<` is escaped so that no text can end the block."""
+    data = json.dumps(SHELL_TEXTS, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+    return f'<script type="application/json" id="t2-texts">{data}</script>'
+
+
 def quick_exit_html(root: str) -> str:
-    """The stylesheet, the quick exit link and its script (before any page shell)."""
+    """The shell's words, the stylesheet, the quick exit link and its script (before any page shell)."""
     return "".join([
+        texts_html(),
         f'<link rel="stylesheet" href="{_e(root + STYLE)}">',
         f'<a class="t2-quick-exit md-button md-button--primary" href="{_e(root)}index.html" '
-        'title="Leave this page at once (or press Shift three times)">Quick exit</a>',
+        f'title="{_e(say("page.quick-exit-title"))}">{_e(say("page.quick-exit"))}</a>',
         f'<script src="{_e(root + QUICK_EXIT)}"></script>',
     ])
 
@@ -40,13 +65,5 @@ def safety_html(root: str) -> str:
 
 def privacy_html(root: str) -> str:
     """The privacy line under each wizard."""
-    return (
-        '<p class="t2-privacy">Your answers stay on this device: nothing is sent anywhere. While this tab is '
-        "open they are also held in its history, so Back and Read more links keep them; Start again and "
-        "Clear my answers remove them, and so does closing the tab (though a browser that can reopen closed "
-        "tabs may keep that history for a while). They are kept after that only if you tick Keep my answers "
-        "on this device (under Save, share or clear), until you clear them. Opened from a file in Chrome, "
-        "Edge or Chromium, kept answers can be read by any other page opened from a file on this computer, "
-        "unless you protect them with a passphrase: then they are kept encrypted. Press Shift three times, "
-        f'or Quick exit, to leave at once. <a href="{_e(root + PRIVACY)}">How your answers are kept</a>.</p>'
-    )
+    link = f'<a href="{_e(root + PRIVACY)}">{_e(say("page.privacy-link"))}</a>'
+    return f'<p class="t2-privacy">{say_html("page.privacy", link=link)}</p>'

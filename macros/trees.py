@@ -8,29 +8,26 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from track2guide import paper_markdown, schema_markdown
 
-from track2guide import paper_markdown, schema_markdown  # noqa: E402
-
-from .treesource import TreeSource  # noqa: E402
+from .treesource import TreeSource
 
 PAPER_LINK_BASE = "../../"
 
 
 def register(env: Any, trees: TreeSource) -> None:
+    schema_file = Path(env.project_dir) / "decision_trees" / "schema.json"
+
     def paper(tree_id: str, link_base: str = PAPER_LINK_BASE) -> str:
         """The paper version of decision tree `tree_id` as Markdown."""
         return paper_markdown(trees.get(tree_id, "paper"), link_base=link_base)
 
     def tree_reference(heading: str = "##") -> str:
         """Markdown reference of the tree language (decision_trees/schema.json)."""
-        schema = json.loads((ROOT / "decision_trees" / "schema.json").read_text(encoding="utf-8"))
+        schema = json.loads(schema_file.read_text(encoding="utf-8"))
         return schema_markdown(schema, heading=heading)
 
     env.macro(paper)

@@ -12,36 +12,21 @@
 
 from __future__ import annotations
 
-import sys
 from html import escape
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from track2guide.safetext import MAX_FILE_CHARS
+from track2guide.texts import say
+from track2guide.wizard import first_screen
+from track2guide_build.assets import WIZARD_RUNTIME
 
-from track2guide.wizard import first_screen  # noqa: E402
+from .safety import privacy_html, safety_html, say_html
+from .treesource import TreeSource
 
-from .safety import privacy_html, safety_html  # noqa: E402
-from .treesource import TreeSource  # noqa: E402
-
-# In load order: the trees (hooks/trees.py), then the runtime (hooks/pyodide_bundle.py), whose
-# stdlib zip holds the engine and whose snapshot has it imported already.
-# The Pyodide runtime, in load order (hooks/pyodide_bundle.py); each page's data comes first.
-PYODIDE = (
-    "assets/pyodide/pyodide-runtime.js", "assets/pyodide/pyodide-lock.js",
-    "assets/pyodide/pyodide-wasm.js", "assets/pyodide/pyodide-snapshot.js", "assets/pyodide/python-stdlib.js",
-)
-RUNTIME = ("assets/wizard/trees.js", *PYODIDE)
 HOST = "javascripts/pyodide-host.js"  # starts Pyodide; the shell calls it
 TAB = "javascripts/wizard-tab.js"  # history steps, scrolling, confirm dialog, skip link
 SHELL = "javascripts/wizard.js"
 STYLE = "stylesheets/wizard.css"
-WIZARDS = ("choose-process", "approach", "venue")
-# One name per wizard on every page, in the nav (mkdocs.yml) and in the trees' titles.
-NAMES = {"choose-process": "Choose a process", "approach": "Prescriptive or elicitive",
-         "venue": "Venue checklist"}
 
 
 def page_root(url: str) -> str:
@@ -53,51 +38,59 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
+def _button(action: str, key: str, cls: str = "") -> str:
+    return f'<button type="button" class="md-button{cls}" data-action="{action}">{_e(say(key))}</button>'
+
+
 def wizard_html(tree: dict[str, Any], page_url: str) -> str:
     """The whole wizard block for a page at `page_url` (one HTML block, no blank lines)."""
     root = page_root(page_url)
     data = tree["tree"]
     tid = str(data["id"])
     paper = f"{root}tools/paper/{tid}.html"  # the static version, linked when Python cannot start
-    scripts = " ".join(root + s for s in RUNTIME)
+    # The trees' data, then the runtime (hooks/pyodide_bundle.py), whose stdlib zip holds
+    # the engine and whose snapshot has it imported already.
+    scripts = " ".join(root + s for s in WIZARD_RUNTIME)
     return "".join([
         f'<div class="t2-wizard" data-tree="{_e(tid)}" data-root="{_e(root)}" data-paper="{_e(paper)}" '
-        f'data-scripts="{_e(scripts)}">',
+        f'data-scripts="{_e(scripts)}" data-max-bytes="{MAX_FILE_CHARS}">',
         f'<link rel="stylesheet" href="{_e(root + STYLE)}">',
         # The shell moves this link to the top of the page, beside Material's own skip link.
-        '<a class="md-skip t2-skip" href="#t2-screen">Skip to the first answer</a>',
+        f'<a class="md-skip t2-skip" href="#t2-screen">{_e(say("page.skip"))}</a>',
         '<div class="t2-loading" role="status"><progress class="t2-loading-bar" max="100" value="5" '
-        'aria-label="Starting the wizard"></progress><span class="t2-loading-text">Starting the wizard '
-        "(Python in your browser). You can already read and answer the first question.</span></div>",
+        f'aria-label="{_e(say("page.starting"))}"></progress><span class="t2-loading-text">'
+        f'{_e(say("page.starting-text"))} {_e(say("wizard.early"))}</span></div>',
         '<p class="t2-alert" role="alert" tabindex="-1"></p>',
         '<p class="t2-notice" role="status"></p>',
         '<p class="t2-live t2-sr" aria-live="polite"></p>',
         f'<div class="t2-screen" id="t2-screen">{first_screen(tree, root)}</div>',
-        '<div class="t2-toolbar" role="group" aria-label="Wizard controls">',
-        '<button type="button" class="md-button t2-restart" data-action="restart">Start again</button>',
-        '<details class="t2-menu"><summary class="t2-menu-button">Save, share or clear</summary>',
+        f'<div class="t2-toolbar" role="group" aria-label="{_e(say("page.controls"))}">',
+        _button("restart", "restart", " t2-restart"),
+        f'<details class="t2-menu"><summary class="t2-menu-button">{_e(say("page.menu"))}</summary>',
         '<div class="t2-menu-body">',
-        '<button type="button" class="md-button" data-action="download">Download my answers</button>',
-        '<button type="button" class="md-button" data-action="load">Load answers from a file</button>',
+        _button("download", "page.download"),
+        _button("load", "page.load"),
         '<input type="file" class="t2-file" accept=".json,application/json" hidden '
-        'aria-label="Answers file to load">',
-        '<button type="button" class="md-button" data-action="export">Save the result as Markdown</button>',
-        '<button type="button" class="md-button" data-action="print">Print</button>',
+        f'aria-label="{_e(say("page.file"))}">',
+        _button("export", "export"),
+        _button("print", "print"),
         '<span class="t2-keep-group"><input type="checkbox" class="t2-keep" id="t2-keep">',
-        '<label for="t2-keep">Keep my answers on this device</label></span>',
-        '<button type="button" class="md-button t2-clear-one" data-action="clear">Clear my answers</button>',
+        f'<label for="t2-keep">{_e(say("page.keep"))}</label></span>',
+        _button("clear", "page.clear", " t2-clear-one"),
         "</div></details>",
         "</div>",
         '<dialog class="t2-confirm" aria-labelledby="t2-confirm-text">',
         '<p class="t2-confirm-text" id="t2-confirm-text"></p>',
         '<div class="t2-confirm-actions">',
+        # The shell puts in the question, and the words of "yes" for it, before it opens the dialog.
         '<button type="button" class="md-button md-button--primary" data-confirm="yes">'
-        "Yes, remove my answers</button>",
-        '<button type="button" class="md-button" data-confirm="no">No, keep my answers</button>',
+        f'{_e(say("page.confirm-yes"))}</button>',
+        f'<button type="button" class="md-button" data-confirm="no">{_e(say("page.confirm-no"))}</button>',
         "</div></dialog>",
         privacy_html(root),
-        f'<noscript><p class="t2-noscript">This wizard needs JavaScript. Use the <a href="{_e(paper)}">paper '
-        "version</a> instead.</p></noscript>",
+        f'<noscript><p class="t2-noscript">'
+        f'{say_html("page.noscript", link=f"""<a href="{_e(paper)}">{_e(say("page.noscript-link"))}</a>""")}'
+        "</p></noscript>",
         safety_html(root),
         f'<script src="{_e(root + HOST)}"></script>',
         f'<script src="{_e(root + TAB)}"></script>',
@@ -106,14 +99,33 @@ def wizard_html(tree: dict[str, Any], page_url: str) -> str:
     ])
 
 
-def wizard_list_markdown(trees: dict[str, dict[str, Any]], base: str = "") -> str:
-    """Markdown definition list of the wizards, links relative to docs/tools/ (or `base`)."""
+def nav_pages(nav: Any) -> list[str]:
+    """Every page of a MkDocs nav (the `nav` of mkdocs.yml), in its order."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [page for value in nav.values() for page in nav_pages(value)]
+    if isinstance(nav, list):
+        return [page for item in nav for page in nav_pages(item)]
+    return []
+
+
+def wizard_ids(trees: dict[str, dict[str, Any]], nav: Any) -> list[str]:
+    """The trees of decision_trees/, in the order the nav lists their wizard pages."""
+    order = [page.removeprefix("tools/").removesuffix(".md") for page in nav_pages(nav)]
+    return [tid for tid in order if tid in trees]
+
+
+def wizard_list_markdown(trees: dict[str, dict[str, Any]], order: list[str], base: str = "") -> str:
+    """Markdown definition list of the wizards, links relative to docs/tools/ (or `base`).
+    Each wizard goes by its tree's title, the one name it has on every page."""
     out = []
-    for tid in WIZARDS:
+    for tid in order:
         data = trees[tid]["tree"]
-        title, summary = NAMES[tid], " ".join(str(data.get("summary", "")).split())
+        title, summary = str(data["title"]), " ".join(str(data.get("summary", "")).split())
+        paper = f"[{say('page.paper-title', title=title)}]({base}paper/{tid}.md)"
         out += [f"[{title}]({base}{tid}.md)", f":   {summary}", "",
-                f"    Paper version: [{title} (paper)]({base}paper/{tid}.md)", ""]
+                f"    {say('page.paper-version', link=paper)}", ""]
     return "\n".join(out)
 
 
@@ -127,9 +139,12 @@ def register(env: Any, trees: TreeSource) -> None:
     @env.macro  # type: ignore[untyped-decorator]
     def wizard_list(base: str = "") -> str:
         """The list of wizards (Markdown) for the planning-tools page."""
-        for tid in WIZARDS:
-            trees.get(tid, "wizard_list")
-        return wizard_list_markdown(trees.all(), base)
+        every = trees.all()
+        order = wizard_ids(every, env.conf["nav"])
+        if sorted(order) != sorted(every):
+            missing = ", ".join(sorted(set(every) - set(order)))
+            raise KeyError(f"wizard_list(): no wizard page tools/<id>.md in the nav for {missing}")
+        return wizard_list_markdown(every, order, base)
 
     @env.macro  # type: ignore[untyped-decorator]
     def clear_all_button() -> str:
@@ -137,6 +152,6 @@ def register(env: Any, trees: TreeSource) -> None:
         root = page_root(env.page.url)
         return (
             '<div class="t2-clear"><button type="button" class="md-button t2-clear-all">'
-            'Clear all kept answers</button><p class="t2-notice" role="status"></p>'
+            f'{_e(say("page.clear-all"))}</button><p class="t2-notice" role="status"></p>'
             f'{safety_html(root)}<script src="{_e(root + SHELL)}"></script></div>'
         )

@@ -20,7 +20,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("T2_CHROMIUM", "/usr/bin/chromium")
-# Flags measured to keep Debian's Chromium quiet and headless here (field notes).
+# Flags that keep Debian's Chromium headless and stop its own network calls (updates,
+# sync, QUIC), so the request recorder sees only what the pages load.
 CHROMIUM_ARGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

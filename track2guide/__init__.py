@@ -11,7 +11,8 @@ global state, nothing evaluated as code.  Layers:
 - build-time checks that never ship to the browser: `load_tree`, `check_tree`,
   `compile_tree`, `check_vocabulary`, `CheckedTree`, `Problem`, `TreeError`,
   `validate` (structural validation with jsonschema), `paper_markdown`,
-  `schema_markdown`, `extract_messages`, `apply_messages`.
+  `schema_markdown`;
+- the text catalog (`TEXTS`, `say`): every word shown, each idea worded once.
 
 Names are imported on first use, so that importing `track2guide.wizard` in the
 browser loads only the modules it needs (track2guide_build/bundle.py ships those).
@@ -26,13 +27,12 @@ if TYPE_CHECKING:
     from .check import FORMAT, CheckedTree, check_tree, compile_tree, load_tree
     from .conditions import holds
     from .engine import answer, question, start, step
-    from .messages import apply_messages, extract_messages
     from .paper import paper_markdown
     from .problems import Problem, TreeError
     from .schema_doc import schema_markdown
     from .structure import validate
     from .summary import summary_markdown
-    from .texts import ENGINE_TEXTS
+    from .texts import TEXTS, say
     from .vocabulary import check_vocabulary
 
 _HOME = {
@@ -46,15 +46,14 @@ _HOME = {
     "question": "engine",
     "start": "engine",
     "step": "engine",
-    "apply_messages": "messages",
-    "extract_messages": "messages",
     "paper_markdown": "paper",
     "Problem": "problems",
     "TreeError": "problems",
     "schema_markdown": "schema_doc",
     "validate": "structure",
     "summary_markdown": "summary",
-    "ENGINE_TEXTS": "texts",
+    "TEXTS": "texts",
+    "say": "texts",
     "check_vocabulary": "vocabulary",
 }
 
@@ -69,21 +68,20 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "ENGINE_TEXTS",
     "FORMAT",
+    "TEXTS",
     "CheckedTree",
     "Problem",
     "TreeError",
     "answer",
-    "apply_messages",
     "check_tree",
     "check_vocabulary",
     "compile_tree",
-    "extract_messages",
     "holds",
     "load_tree",
     "paper_markdown",
     "question",
+    "say",
     "schema_markdown",
     "start",
     "step",

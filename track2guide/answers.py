@@ -10,7 +10,7 @@ from .conditions import Answer
 from .jsontypes import Json, JsonDict
 from .model import Tree
 from .safetext import short_id
-from .texts import Texts, say
+from .texts import say
 
 DOC_KEYS = ("tree", "version", "answers")
 
@@ -29,84 +29,80 @@ def new_answers(tree: Tree) -> JsonDict:
     return {"tree": tree.id, "version": tree.version, "answers": {}}
 
 
-def _bad_format(texts: Texts | None, detail_key: str, /, **values: object) -> JsonDict:
-    detail = say(texts, detail_key, **values)
-    return error("bad-format", say(texts, "error.bad-format", detail=detail))
+def _bad_format(detail_key: str, /, **values: object) -> JsonDict:
+    detail = say(detail_key, **values)
+    return error("bad-format", say("error.bad-format", detail=detail))
 
 
-def check_value(
-    tree: Tree, qid: str, value: Json, texts: Texts | None = None
-) -> tuple[Answer | None, list[JsonDict]]:
+def check_value(tree: Tree, qid: str, value: Json) -> tuple[Answer | None, list[JsonDict]]:
     """Validate one answer to one (known) question."""
     q = tree.questions[qid]
     ids = [c.id for c in q.choices]
     if q.type == "single":
         if not isinstance(value, str):
             key = "error.wrong-type.single" if isinstance(value, list) else "error.wrong-type.value"
-            return None, [error("wrong-type", say(texts, key, question=qid), qid)]
+            return None, [error("wrong-type", say(key, question=qid), qid)]
         if value not in ids:
-            message = say(texts, "error.unknown-choice", choice=short_id(value), question=qid)
+            message = say("error.unknown-choice", choice=short_id(value), question=qid)
             return None, [error("unknown-choice", message, qid)]
         return value, []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        return None, [error("wrong-type", say(texts, "error.wrong-type.list", question=qid), qid)]
+        return None, [error("wrong-type", say("error.wrong-type.list", question=qid), qid)]
     errors: list[JsonDict] = []
     seen: set[str] = set()  # a set: a long hostile list stays linear
     for v in value:
         if v not in ids:
             errors.append(error(
-                "unknown-choice", say(texts, "error.unknown-choice", choice=short_id(v), question=qid), qid
+                "unknown-choice", say("error.unknown-choice", choice=short_id(v), question=qid), qid
             ))
         elif v in seen:
             errors.append(
-                error("bad-format", say(texts, "error.duplicate-choice", choice=v, question=qid), qid)
+                error("bad-format", say("error.duplicate-choice", choice=v, question=qid), qid)
             )
         seen.add(v)
     if not errors:
-        errors = _multiple_rules(tree, qid, list(value), texts)
+        errors = _multiple_rules(tree, qid, list(value))
     return (None, errors) if errors else (list(value), [])
 
 
-def _multiple_rules(tree: Tree, qid: str, ticked: list[str], texts: Texts | None) -> list[JsonDict]:
+def _multiple_rules(tree: Tree, qid: str, ticked: list[str]) -> list[JsonDict]:
     """A multiple question's `min_choices` and its `exclusive` choices."""
     q = tree.questions[qid]
     if q.type != "multiple":
         return []
     least = q.min_choices
     if len(ticked) < least:
-        return [error("too-few-choices", say(texts, "error.too-few-choices", count=least), qid)]
+        return [error("too-few-choices", say("error.too-few-choices", count=least), qid)]
     for cid in ticked:
         choice = tree.choice(qid, cid)
         if choice is not None and choice.exclusive and len(ticked) > 1:
             label = choice.label
-            return [error("exclusive-choice", say(texts, "error.exclusive-choice", choice=label), qid)]
+            return [error("exclusive-choice", say("error.exclusive-choice", choice=label), qid)]
     return []
 
 
-def check_document(
-    tree: Tree, doc: Json, texts: Texts | None = None
-) -> tuple[dict[str, Answer], list[JsonDict]]:
+def check_document(tree: Tree, doc: Json) -> tuple[dict[str, Answer], list[JsonDict]]:
     """The answers of a document, or the errors that make it unusable."""
     if not isinstance(doc, dict):
-        return {}, [_bad_format(texts, "detail.not-object")]
+        return {}, [_bad_format("detail.not-object")]
     errors: list[JsonDict] = []
     for key in doc:
         if key not in DOC_KEYS:
-            errors.append(_bad_format(texts, "detail.unknown-key", key=short_id(key)))
+            errors.append(_bad_format("detail.unknown-key", key=short_id(key)))
     got_tree, version, given = doc.get("tree"), doc.get("version"), doc.get("answers")
     if not isinstance(got_tree, str):
-        errors.append(_bad_format(texts, "detail.tree"))
+        errors.append(_bad_format("detail.tree"))
     elif got_tree != tree.id:
-        message = say(texts, "error.wrong-tree", got=short_id(got_tree), tree=tree.id)
+        message = say("error.wrong-tree", got=short_id(got_tree), tree=tree.id)
         errors.append(error("wrong-tree", message))
     if not isinstance(version, int) or isinstance(version, bool):
-        errors.append(_bad_format(texts, "detail.version"))
+        errors.append(_bad_format("detail.version"))
     elif version != tree.version:
         errors.append(
-            error("wrong-version", say(texts, "error.wrong-version", got=version, version=tree.version))
+            error("wrong-version", say("error.wrong-version", got=version, version=tree.version))
         )
     if not isinstance(given, dict):
-        errors.append(_bad_format(texts, "detail.answers"))
+        errors.append(_bad_format("detail.answers"))
         return {}, errors
     out: dict[str, Answer] = {}
     for qid, value in given.items():
@@ -114,12 +110,12 @@ def check_document(
             errors.append(
                 error(
                     "unknown-question",
-                    say(texts, "error.unknown-question", question=short_id(qid)),
+                    say("error.unknown-question", question=short_id(qid)),
                     qid if isinstance(qid, str) else None,
                 )
             )
             continue
-        answer, problems = check_value(tree, qid, value, texts)
+        answer, problems = check_value(tree, qid, value)
         errors += problems
         if answer is not None:
             out[qid] = answer

@@ -9,6 +9,9 @@ from .model import Tree
 from .present import applies
 from .state import Checklist, Item
 
+# The groups of a checklist result, in the order the wizard and the summary show them.
+CHECKLIST_GROUPS = ("missing_required", "missing_other", "met", "not_applicable")
+
 
 def report(tree: Tree, path: Sequence[tuple[str, Answer]]) -> Checklist:
     """Met, missing (required, other) and not applicable items over the path's checklist questions."""

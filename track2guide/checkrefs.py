@@ -157,6 +157,6 @@ def check_terms(
         term = q.get("term")
         if term is not None and term not in terms:
             near = closest(term, list(terms))
-            hint = "an id from macros/glossary.yaml" + (f"; closest: {', '.join(near)}" if near else "")
+            hint = "an id from data/glossary.yaml" + (f"; closest: {', '.join(near)}" if near else "")
             out.append(loc.problem(("questions", i, "term"), f"unknown glossary term '{term}'", hint))
     return out

@@ -27,6 +27,7 @@ from .model import (
     ResultTopOneOf,
 )
 from .problems import Path
+from .texts import say
 
 Answer = str | list[str]
 Answers = Mapping[str, Answer]
@@ -121,26 +122,29 @@ ChoiceNamer = Callable[[str, str], str]
 def describe(cond: Condition, question: Namer, choice: ChoiceNamer, outcome: Namer = str) -> str:
     """Plain-English rendering, e.g. `you answered "Yes" to question 2`."""
     if isinstance(cond, AllOf):
-        return _join([_part(c, question, choice, outcome) for c in cond.parts], "and")
+        return _join([_part(c, question, choice, outcome) for c in cond.parts], say("condition.and"))
     if isinstance(cond, AnyOf):
-        return _join([_part(c, question, choice, outcome) for c in cond.parts], "or")
+        return _join([_part(c, question, choice, outcome) for c in cond.parts], say("condition.or"))
     if isinstance(cond, Not):
-        return f"it is not the case that {_part(cond.part, question, choice, outcome)}"
+        return say("condition.not", condition=_part(cond.part, question, choice, outcome))
     if isinstance(cond, ResultTop):
-        return f"the result puts {outcome(cond.outcome)} first"
+        return say("condition.result-top", outcome=outcome(cond.outcome))
     if isinstance(cond, ResultTopOneOf):
         names = [outcome(o) for o in cond.outcomes]
-        return f"the result puts {_join(names, 'or')} first"
+        return say("condition.result-top", outcome=_join(names, say("condition.or")))
     if isinstance(cond, Answered):
-        return f"you answered {question(cond.question)}"
+        return say("condition.answered", question=question(cond.question))
     if isinstance(cond, Equals):
-        return f"you answered “{choice(cond.question, cond.choice)}” to {question(cond.question)}"
+        qid = cond.question
+        return say("condition.equals", choice=choice(qid, cond.choice), question=question(qid))
     if isinstance(cond, OneOf):
         labels = [f"“{choice(cond.question, c)}”" for c in cond.choices]
-        return f"you answered {_join(labels, 'or')} to {question(cond.question)}"
+        choices = _join(labels, say("condition.or"))
+        return say("condition.one-of", choices=choices, question=question(cond.question))
     if isinstance(cond, Includes):
-        return f"your answer to {question(cond.question)} includes “{choice(cond.question, cond.choice)}”"
-    return "never"
+        qid = cond.question
+        return say("condition.includes", question=question(qid), choice=choice(qid, cond.choice))
+    return say("condition.never")
 
 
 def _part(cond: Condition, question: Namer, choice: ChoiceNamer, outcome: Namer) -> str:

@@ -15,15 +15,15 @@ from .model import Tree
 from .present import given_of, outcome_view, question_view, tree_warnings
 from .state import Asked, ChecklistResult, GateAdvice, PathEntry, Progress, RankingResult, Result, State
 from .statejson import asked_json, state_json
-from .texts import Texts, say
+from .texts import say
 from .tree import unwrap
 from .walk import Walk, split_off_path, walk
 from .weighing import rank
 from .whatif import what_would_change
 
 
-def _bad_tree(texts: Texts | None) -> JsonDict:
-    return failure([error("bad-tree", say(texts, "error.bad-tree"))])
+def _bad_tree() -> JsonDict:
+    return failure([error("bad-tree", say("error.bad-tree"))])
 
 
 def answer_of(given: str | tuple[str, ...]) -> Answer:
@@ -89,9 +89,9 @@ def _state(tree: Tree, state: Walk, answers: dict[str, Answer], changes: bool = 
     )
 
 
-def where(t: Tree, answers: Json, texts: Texts | None = None, *, changes: bool = True) -> State | JsonDict:
+def where(t: Tree, answers: Json, *, changes: bool = True) -> State | JsonDict:
     """The typed state for an answers document, or the engine's error value."""
-    given, errors = check_document(t, answers, texts)
+    given, errors = check_document(t, answers)
     if errors:
         return failure(errors)
     return _state(t, walk(t, given), given, changes)
@@ -107,45 +107,43 @@ def asked_again(state: State, qid: str) -> Asked:
     raise KeyError(qid)
 
 
-def step(tree: Json | Tree, answers: Json, texts: Texts | None = None, *, changes: bool = True) -> JsonDict:
+def step(tree: Json | Tree, answers: Json, *, changes: bool = True) -> JsonDict:
     """Where the walk stands for an answers document: path, next question or result, progress.
 
     `changes` False leaves out "what would change this advice" (its re-walks), for callers
     that only need to know where the walk stands."""
     t = unwrap(tree)
     if t is None:
-        return _bad_tree(texts)
-    found = where(t, answers, texts, changes=changes)
+        return _bad_tree()
+    found = where(t, answers, changes=changes)
     return state_json(found) if isinstance(found, State) else found
 
 
 def start(tree: Json | Tree) -> JsonDict:
     """An empty answers document for a tree (or an error value)."""
     t = unwrap(tree)
-    return _bad_tree(None) if t is None else new_answers(t)
+    return _bad_tree() if t is None else new_answers(t)
 
 
 def _on_path_or_current(state: Walk, qid: str) -> bool:
     return qid == state.current or any(pid == qid for pid, _ in state.path)
 
 
-def _reachable(
-    t: Tree, answers: Json, qid: Json, texts: Texts | None
-) -> tuple[dict[str, Answer], Walk] | JsonDict:
+def _reachable(t: Tree, answers: Json, qid: Json) -> tuple[dict[str, Answer], Walk] | JsonDict:
     """(checked answers, walk) when `qid` is on the path or current; else the error value."""
-    given, errors = check_document(t, answers, texts)
+    given, errors = check_document(t, answers)
     if errors:
         return failure(errors)
     if not isinstance(qid, str) or qid not in t.questions:
-        unknown = say(texts, "error.unknown-question", question=str(qid))
+        unknown = say("error.unknown-question", question=str(qid))
         return failure([error("unknown-question", unknown, qid if isinstance(qid, str) else None)])
     state = walk(t, given)
     if not _on_path_or_current(state, qid):
-        return failure([error("not-on-path", say(texts, "error.not-on-path", question=qid), qid)])
+        return failure([error("not-on-path", say("error.not-on-path", question=qid), qid)])
     return given, state
 
 
-def answer(tree: Json | Tree, answers: Json, qid: Json, value: Json, texts: Texts | None = None) -> JsonDict:
+def answer(tree: Json | Tree, answers: Json, qid: Json, value: Json) -> JsonDict:
     """Record (or with value None, clear) the answer to a question on the path or the current one.
 
     Returns `{"ok": true, "answers": new document, "dropped": [qids]}`: answers that
@@ -153,8 +151,8 @@ def answer(tree: Json | Tree, answers: Json, qid: Json, value: Json, texts: Text
     """
     t = unwrap(tree)
     if t is None:
-        return _bad_tree(texts)
-    found = _reachable(t, new_answers(t) if answers is None else answers, qid, texts)
+        return _bad_tree()
+    found = _reachable(t, new_answers(t) if answers is None else answers, qid)
     if isinstance(found, dict):
         return found
     given, _state = found
@@ -162,7 +160,7 @@ def answer(tree: Json | Tree, answers: Json, qid: Json, value: Json, texts: Text
     if value is None:
         updated.pop(qid, None)
     else:
-        checked, problems = check_value(t, qid, value, texts)
+        checked, problems = check_value(t, qid, value)
         if checked is None:
             return failure(problems)
         updated[qid] = checked
@@ -171,12 +169,12 @@ def answer(tree: Json | Tree, answers: Json, qid: Json, value: Json, texts: Text
     return {"ok": True, "answers": {"tree": t.id, "version": t.version, "answers": kept}, "dropped": dropped}
 
 
-def question(tree: Json | Tree, answers: Json, qid: Json, texts: Texts | None = None) -> JsonDict:
+def question(tree: Json | Tree, answers: Json, qid: Json) -> JsonDict:
     """`{"ok": true, "question": view}` for a question on the path (to change it) or the current one."""
     t = unwrap(tree)
     if t is None:
-        return _bad_tree(texts)
-    found = _reachable(t, answers, qid, texts)
+        return _bad_tree()
+    found = _reachable(t, answers, qid)
     if isinstance(found, dict):
         return found
     given, state = found

@@ -13,35 +13,21 @@ from .conditions import describe
 from .graph import END
 from .jsontypes import Json
 from .model import Choice, Condition, Link, Outcome, Question, ResultRules, Tree
-from .texts import Texts, say
+from .texts import say
 from .tree import unwrap
 
-# Worksheet wording added here; a `texts` mapping passed in may still override it.
-PAPER_TEXTS = {
-    "paper.notes": "Notes",
-    "paper.why-see": "Why these points: see [the reasons for question {number}](#why-{qid}).",
-    "paper.why-title": "Why each answer gives its points",
-    "paper.why-question": "Question {number}: {text}",
-    "paper.running": "Points noted as you go",
-}
 # Blank lines to write on, shown on paper only (docs/stylesheets/wizard.css).
 WRITE_SPACE = '<div class="t2-write" aria-hidden="true"><span>{label}</span></div>'
 
 
 class _Paper:
-    def __init__(self, tree: Tree, link_base: str, texts: Texts | None) -> None:
+    def __init__(self, tree: Tree, link_base: str) -> None:
         self.tree = tree
         self.base = link_base
-        self.texts = texts
         self.number = {qid: i + 1 for i, qid in enumerate(tree.questions)}
 
-    def say(self, key: str, /, **values: object) -> str:
-        if key in PAPER_TEXTS and not (self.texts and key in self.texts):
-            return PAPER_TEXTS[key].format(**values)
-        return say(self.texts, key, **values)
-
     def question_ref(self, qid: str) -> str:
-        return f"[question {self.number.get(qid, '?')}](#q-{qid})"
+        return f"[{say('paper.question-ref', number=self.number.get(qid, '?'))}](#q-{qid})"
 
     def choice_label(self, qid: str, cid: str) -> str:
         return self.tree.label(qid, cid)
@@ -51,8 +37,8 @@ class _Paper:
 
     def target(self, nxt: object) -> str:
         if nxt in (None, END):
-            return self.say("paper.end")
-        return self.say("paper.goes-to", target=self.question_ref(str(nxt)))
+            return say("paper.end")
+        return say("paper.goes-to", target=self.question_ref(str(nxt)))
 
     def link(self, target: Link | None) -> str:
         if target is None:
@@ -61,13 +47,13 @@ class _Paper:
 
     def read_more(self, target: Link | None) -> list[str]:
         link = self.link(target)
-        return [self.say("summary.read-more", link=link), ""] if link else []
+        return [say("read-more", title=link), ""] if link else []
 
     def question(self, q: Question) -> list[str]:
         qid = q.id
         out = [f"### {self.number[qid]}. {q.text} {{#q-{qid}}}", ""]
         if q.when is not None:
-            ask = self.say("paper.ask-when", condition=self.condition(q.when), next=self.target(q.next))
+            ask = say("paper.ask-when", condition=self.condition(q.when), next=self.target(q.next))
             out += [f"*{ask}*", ""]
         if q.help:
             out += [q.help, ""]
@@ -77,7 +63,7 @@ class _Paper:
         out += self.read_more(q.link)
         kind = q.type
         out += [
-            self.say({"single": "paper.pick-one", "multiple": "paper.pick-any"}.get(kind, "paper.tick-met")),
+            say({"single": "paper.pick-one", "multiple": "paper.pick-any"}.get(kind, "paper.tick-met")),
             "",
         ]
         out += self.multiple_rules(q)
@@ -86,9 +72,9 @@ class _Paper:
             out.append(self.choice(q, c, own_next))
         out.append("")
         if not own_next:
-            out += [self.say("paper.then", target=self.target(q.next)), ""]
+            out += [say("paper.then", target=self.target(q.next)), ""]
         out += self.weights_table(q)
-        return [*out, WRITE_SPACE.format(label=self.say("paper.notes")), ""]
+        return [*out, WRITE_SPACE.format(label=say("paper.notes")), ""]
 
     def choice(self, q: Question, c: Choice, own_next: bool) -> str:
         label = f"**{c.label}**"
@@ -96,23 +82,23 @@ class _Paper:
         if q.type != "checklist":
             target = f": {self.target(c.next if c.next is not None else q.next)}." if own_next else ""
             return " ".join([f"- [ ] {label}{target}", *help_text, *self.unknown_note(c)])
-        importance = self.say(f"importance.{c.importance}")
+        importance = say(f"importance.{c.importance}")
         parts = [f"- [ ] {label} ({importance}).", *help_text]
         if c.when is not None:
-            applies = self.say("paper.applies-when", condition=self.condition(c.when))
+            applies = say("paper.applies-when", condition=self.condition(c.when))
             parts.append(applies[:1].upper() + applies[1:] + ".")
         if c.warning:
-            parts.append(self.say("paper.if-missing", warning=c.warning))
+            parts.append(say("paper.if-missing", warning=c.warning))
         link = self.link(c.link)
         return " ".join(parts + ([link] if link else []))
 
     def multiple_rules(self, q: Question) -> list[str]:
-        out = [self.say("paper.min-choices", count=q.min_choices)] if q.min_choices else []
-        out += [self.say("paper.exclusive", label=c.label) for c in q.choices if c.exclusive]
+        out = [say("paper.min-choices", count=q.min_choices)] if q.min_choices else []
+        out += [say("paper.exclusive", label=c.label) for c in q.choices if c.exclusive]
         return [" ".join(out), ""] if out else []
 
     def unknown_note(self, c: Choice) -> list[str]:
-        return [self.say("paper.unknown")] if c.unknown else []
+        return [say("paper.unknown")] if c.unknown else []
 
     def outcome_ref(self, oid: str) -> str:
         return f"[{self.tree.outcome(oid).title}](#o-{oid})"
@@ -128,9 +114,9 @@ class _Paper:
         order = [oid for oid in self.tree.outcomes if oid in columns]
         titles = [f"[{self.tree.outcomes[oid].title}](#o-{oid})" for oid in order]
         out = [
-            f"**{self.say('paper.points-heading')}**",
+            f"**{say('paper.points-heading')}**",
             "",
-            f"| {self.say('paper.answer')} | " + " | ".join(titles) + " |",
+            f"| {say('paper.answer')} | " + " | ".join(titles) + " |",
             "|---|" + "---:|" * len(order),
         ]
         for c in q.choices:
@@ -139,14 +125,14 @@ class _Paper:
                 points[w.outcome] += w.points
             cells = [(f"{p:+d}" if p else "") for p in points.values()]
             out.append(f"| {c.label} | " + " | ".join(cells) + " |")
-        why = self.say("paper.why-see", number=self.number[q.id], qid=q.id)
+        why = say("paper.why-see", number=self.number[q.id], qid=q.id)
         return [*out, "", f"*{why}*", ""]
 
     def reasons(self, q: Question) -> list[str]:
         """Why each answer gives its points, so the paper says why as the wizard does."""
         if not any(c.weights for c in q.choices):
             return []
-        title = self.say("paper.why-question", number=self.number[q.id], text=q.text)
+        title = say("paper.why-question", number=self.number[q.id], text=q.text)
         out = [f"### {title} {{#why-{q.id}}}", ""]
         for c in q.choices:
             for w in c.weights:
@@ -162,16 +148,16 @@ class _Paper:
         if not gates:
             return []
         out = [
-            f"## {self.say('paper.gates')} {{#before-anything-else}}",
+            f"## {say('paper.gates')} {{#before-anything-else}}",
             "",
-            self.say("paper.gates-intro"),
+            say("paper.gates-intro"),
             "",
         ]
         for g in gates:
             oid = g.outcome
             out.append(
                 "- "
-                + self.say(
+                + say(
                     "paper.gate",
                     condition=self.condition(g.when),
                     title=self.tree.outcome(oid).title,
@@ -184,21 +170,21 @@ class _Paper:
 
     def result(self) -> list[str]:
         rules = self.tree.result
-        out = [f"## {self.say('summary.result')} {{#result}}", ""]
+        out = [f"## {say('result')} {{#result}}", ""]
         if self.tree.kind == "checklist":
-            out += [self.say("paper.checklist-rule"), ""]
+            out += [say("paper.checklist-rule"), ""]
             for text, label in (
                 (rules.ready_message, "paper.if-ready"),
                 (rules.not_ready_message, "paper.if-not-ready"),
             ):
                 if text:
-                    out += [f"- {self.say(label, text=text)}"]
+                    out += [f"- {say(label, text=text)}"]
             return [*out, ""]
         named = {w.outcome for q in self.tree.questions.values() for c in q.choices for w in c.weights}
         out += [
-            self.say("paper.tally-intro"),
+            say("paper.tally-intro"),
             "",
-            f"| {self.say('paper.outcome')} | {self.say('paper.running')} | {self.say('paper.total')} |",
+            f"| {say('paper.outcome')} | {say('paper.running')} | {say('paper.total')} |",
             "|---|---|---|",
         ]
         out += [
@@ -212,9 +198,9 @@ class _Paper:
         warnings = self.tree.warnings
         if not warnings:
             return []
-        out = [f"## {self.say('paper.warnings')} {{#also-check}}", ""]
+        out = [f"## {say('paper.warnings')} {{#also-check}}", ""]
         for w in warnings:
-            line = self.say("paper.warning-when", condition=self.condition(w.when), text=w.text)
+            line = say("paper.warning-when", condition=self.condition(w.when), text=w.text)
             link = self.link(w.link)
             out.append(f"- {line}" + (f" {link}" if link else ""))
         return [*out, ""]
@@ -224,30 +210,30 @@ class _Paper:
         out = [f"### {o.title} {{#o-{oid}}}", "", o.summary, ""]
         out += self.read_more(o.link)
         if o.next_steps:
-            out += [f"**{self.say('summary.next-steps')}**", ""]
+            out += [f"**{say('next-steps')}**", ""]
             out += [f"{i}. {s}" for i, s in enumerate(o.next_steps, 1)] + [""]
         for w in o.warnings:
             text = w.text
             if w.when is not None:
-                text = self.say("paper.warning-when", condition=self.condition(w.when), text=text)
+                text = say("paper.warning-when", condition=self.condition(w.when), text=text)
             link = self.link(w.link)
             out += ["!!! warning", "", f"    {text}" + (f" {link}" if link else ""), ""]
         return out
 
     def render(self) -> str:
-        out = [self.say("paper.intro"), ""]
+        out = [say("paper.intro"), ""]
         out += self.read_more(self.tree.link)
-        out += [f"## {self.say('paper.questions')} {{#questions}}", ""]
+        out += [f"## {say('paper.questions')} {{#questions}}", ""]
         for q in self.tree.questions.values():
             out += self.question(q)
         out += self.gates() + exclusions(self) + self.result() + self.warnings()
         if self.tree.outcomes:
-            out += [f"## {self.say('paper.outcomes')} {{#outcomes}}", ""]
+            out += [f"## {say('paper.outcomes')} {{#outcomes}}", ""]
             for o in self.tree.outcomes.values():
                 out += self.outcome(o)
         why = [line for q in self.tree.questions.values() for line in self.reasons(q)]
         if why:
-            out += [f"## {self.say('paper.why-title')} {{#why-points}}", "", *why]
+            out += [f"## {say('paper.why-title')} {{#why-points}}", "", *why]
         return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -256,10 +242,10 @@ def exclusions(paper: _Paper) -> list[str]:
     items = paper.tree.exclusions
     if not items:
         return []
-    out = [f"## {paper.say('paper.exclusions')} {{#ruled-out}}", "", paper.say("paper.exclusions-intro"), ""]
+    out = [f"## {say('ruled-out')} {{#ruled-out}}", "", say("paper.exclusions-intro"), ""]
     for x in items:
         titles = ", ".join(paper.outcome_ref(oid) for oid in x.outcomes)
-        line = paper.say("paper.exclusion", condition=paper.condition(x.when), titles=titles, reason=x.reason)
+        line = say("paper.exclusion", condition=paper.condition(x.when), titles=titles, reason=x.reason)
         link = paper.link(x.link)
         out.append(f"- {line}" + (f" {link}" if link else ""))
     return [*out, ""]
@@ -267,13 +253,13 @@ def exclusions(paper: _Paper) -> list[str]:
 
 def tally_rules(paper: _Paper, rules: ResultRules) -> list[str]:
     """How to rank, when a mixed outcome comes first, and the strength in words."""
-    out = [paper.say("paper.rank", min_score=rules.min_score), ""]
+    out = [say("paper.rank", min_score=rules.min_score), ""]
     for oid, o in paper.tree.outcomes.items():
         mix = o.mix
         if mix is not None and len(mix.of) == 2:
             a, b = (paper.outcome_ref(x) for x in mix.of)
             out += [
-                paper.say(
+                say(
                     "paper.mix",
                     title=paper.outcome_ref(oid),
                     a=a,
@@ -285,24 +271,24 @@ def tally_rules(paper: _Paper, rules: ResultRules) -> list[str]:
             ]
     least = rules.min_answers
     mixed = any(o.mix is not None for o in paper.tree.outcomes.values())
-    out += [paper.say("paper.strength"), ""]
+    out += [say("paper.strength"), ""]
     out += [
         "- "
         + (
-            paper.say("paper.strength-insufficient", min_answers=least)
+            say("paper.strength-insufficient", min_answers=least)
             if least
-            else paper.say("paper.strength-no-top")
+            else say("paper.strength-no-top")
         ),
         "- "
-        + paper.say("paper.strength-clear", margin=rules.margin)
-        + (" " + paper.say("paper.strength-mix") if mixed else ""),
-        "- " + paper.say("paper.strength-close", fallback=rules.no_clear_winner or "").strip(),
+        + say("paper.strength-clear", margin=rules.margin)
+        + (" " + say("paper.strength-mix") if mixed else ""),
+        "- " + say("paper.strength-close", fallback=rules.no_clear_winner or "").strip(),
         "",
     ]
     return out
 
 
-def paper_markdown(tree: Json, *, link_base: str = "", texts: Texts | None = None) -> str:
+def paper_markdown(tree: Json, *, link_base: str = "") -> str:
     """Markdown for the paper version of a compiled (or bare) tree; "" if the tree is unusable."""
     t = unwrap(tree)
-    return "" if t is None else _Paper(t, link_base, texts).render()
+    return "" if t is None else _Paper(t, link_base).render()

@@ -4,7 +4,8 @@ points on request, ruled-out outcomes and what would change the advice (HTML, es
 from __future__ import annotations
 
 from .state import Change, Ranked, Ranking, RankingResult, Result
-from .view import _data, _e, _inline_link, button, points_text, say
+from .texts import say
+from .view import _data, _e, _inline_link, button, points_text
 
 
 def score(o: Ranked) -> str:

@@ -11,6 +11,9 @@ from __future__ import annotations
 import unicodedata
 
 MAX_ID_CHARS = 40
+# The largest answers or plan file read (the pages render it for the browser shells,
+# which refuse bigger files before reading them); real ones are a few KB.
+MAX_FILE_CHARS = 64 * 1024
 # Unicode categories dropped from ids: controls, format characters (bidi overrides and
 # isolates, zero-width joiners), separators of lines and paragraphs, private use, unassigned.
 DROPPED = {"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"}

@@ -132,6 +132,16 @@ class Checklist:
     not_applicable: tuple[Item, ...]
     ready: bool
 
+    def group(self, key: str) -> tuple[Item, ...]:
+        """The items of one group, named as in `checklist.CHECKLIST_GROUPS`."""
+        groups = {
+            "met": self.met,
+            "missing_required": self.missing_required,
+            "missing_other": self.missing_other,
+            "not_applicable": self.not_applicable,
+        }
+        return groups[key]
+
 
 @dataclass(frozen=True, slots=True)
 class GateAdvice:

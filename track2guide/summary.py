@@ -4,21 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .checklist import CHECKLIST_GROUPS
 from .engine import where
 from .jsontypes import Json
 from .model import Link
 from .safetext import link_target
 from .state import Advice, Change, Checklist, Notice, Ranked, Ranking, RankingResult, State
-from .texts import Texts, say
+from .texts import say
 from .tree import unwrap
-
-# Exported plans travel (e-mail, USB stick, print): each link names its handbook section in
-# words, and its address is relative to the handbook's own folder, which this note names.
-LINKS_NOTE = (
-    "Each link names a section of the handbook. Its address is relative to "
-    "the handbook's folder (the one holding index.html): save this file there for the links to "
-    "open, or find the section by its name in any copy of the handbook."
-)
 
 
 def _cell(text: object) -> str:
@@ -38,22 +31,18 @@ def _link(link: Link | None, base: str) -> str:
 
 
 class _Summary:
-    def __init__(self, base: str, texts: Texts | None) -> None:
+    def __init__(self, base: str) -> None:
         self.base = base
-        self.texts = texts
-
-    def say(self, key: str, /, **values: object) -> str:
-        return say(self.texts, key, **values)
 
     def answers(self, state: State) -> list[str]:
         out = [
-            f"### {self.say('summary.answers')}",
+            f"### {say('your-answers')}",
             "",
-            f"| {self.say('summary.question')} | {self.say('summary.answer')} |",
+            f"| {say('summary.question')} | {say('summary.answer')} |",
             "|---|---|",
         ]
         for entry in state.path:
-            shown = "; ".join(entry.labels) if entry.labels else self.say("summary.none")
+            shown = "; ".join(entry.labels) if entry.labels else say("none-ticked")
             out.append(f"| {_cell(entry.question.text)} | {_cell(shown)} |")
         return [*out, ""]
 
@@ -62,9 +51,9 @@ class _Summary:
         out = [o.summary, ""]
         shown = _link(link, self.base)
         if shown:
-            out += [self.say("summary.read-more", link=shown), ""]
+            out += [say("read-more", title=shown), ""]
         if o.next_steps:
-            out += [f"**{self.say('summary.next-steps')}**", ""]
+            out += [f"**{say('next-steps')}**", ""]
             out += [f"{i}. {s}" for i, s in enumerate(o.next_steps, 1)] + [""]
         out += self.warnings(advice.warnings)
         return out
@@ -72,7 +61,7 @@ class _Summary:
     def warnings(self, warnings: tuple[Notice, ...]) -> list[str]:
         if not warnings:
             return []
-        out = [f"**{self.say('summary.warnings')}**", ""]
+        out = [f"**{say('warnings')}**", ""]
         for w in warnings:
             link = _link(w.link, self.base)
             out.append(f"- {w.text}" + (f" ({link})" if link else ""))
@@ -82,41 +71,38 @@ class _Summary:
         ranked = result.ranked
         if result.clear:
             top = ranked[0]
-            out = [f"**{self.say('summary.recommended', title=top.advice.outcome.title)}**", ""]
+            out = [f"**{say('recommended-title', title=top.advice.outcome.title)}**", ""]
         else:
-            out = [f"**{self.say('summary.no-winner')}**", "", result.message or "", ""]
-        out += strength_lines(self, result)
+            out = [f"**{say('no-clear-winner')}**", "", result.message or "", ""]
+        out += strength_lines(result)
         indicated = [r for r in ranked if r.indicated]
         for i, r in enumerate(indicated, 1):
-            tied = f" ({self.say('summary.tied')})" if r.tied else ""
-            out.append(f"{i}. **{r.advice.outcome.title}**: {points_text(self, r)}{tied}")
+            tied = f" ({say('tied')})" if r.tied else ""
+            out.append(f"{i}. **{r.advice.outcome.title}**: {points_text(r)}{tied}")
             out += [f"    - {reason.reason} ({reason.points:+d})" for reason in r.reasons]
         out.append("")
         rest = [r.advice.outcome.title for r in ranked if not r.indicated]
         if rest:
-            out += [self.say("summary.not-indicated", titles=", ".join(rest)), ""]
+            out += [say("not-indicated", titles=", ".join(rest)), ""]
         if result.clear:
             out += self.outcome(ranked[0].advice, ranked[0].advice.outcome.link)
         return out
 
     def checklist(self, checks: Checklist, ready: bool, message: str | None) -> list[str]:
-        out = [f"**{self.say('summary.ready' if ready else 'summary.not-ready')}**", ""]
+        out = [f"**{say('ready' if ready else 'not-ready')}**", ""]
         if message:
             out += [message, ""]
-        groups = (
-            (checks.met, "summary.met", "x"),
-            (checks.missing_required, "summary.missing-required", " "),
-            (checks.missing_other, "summary.missing-other", " "),
-            (checks.not_applicable, "summary.not-applicable", "-"),
-        )
-        for items, title, mark in groups:
+        marks = {"met": "x", "not_applicable": "-"}
+        for key in CHECKLIST_GROUPS:
+            items = checks.group(key)
+            mark = marks.get(key, " ")
             if not items:
                 continue
-            out += [f"#### {self.say(title)}", ""]
+            out += [f"#### {say('checklist.' + key)}", ""]
             for item in items:
                 c = item.choice
                 line = f"- [{mark}] {c.label}" if mark != "-" else f"- {c.label}"
-                if title.startswith("summary.missing") and c.warning:
+                if key.startswith("missing") and c.warning:
                     line += f": {c.warning}"
                 link = _link(c.link, self.base)
                 out.append(line + (f" ({link})" if link else ""))
@@ -124,26 +110,26 @@ class _Summary:
         return out
 
     def result(self, state: State) -> list[str]:
-        out = [f"### {self.say('summary.result')}", ""]
+        out = [f"### {say('result')}", ""]
         current = state.current
         if current is not None:
-            return [*out, self.say("summary.unfinished", question=current.question.text), ""]
+            return [*out, say("summary.unfinished", question=current.question.text), ""]
         result = state.result
         assert result is not None  # a walk that has no current question has a result
         gate = result.gate
         if gate is not None:
             out += [
-                f"**{self.say('summary.gate', title=gate.advice.outcome.title)}**",
+                f"**{say('gate', title=gate.advice.outcome.title)}**",
                 "",
                 gate.reason,
                 "",
             ]
             out += self.outcome(gate.advice, gate.link)
             if isinstance(result, RankingResult):
-                out += [f"**{self.say('summary.then')}**", ""]
+                out += [f"**{say('then')}**", ""]
         if isinstance(result, RankingResult):
             ranking = result.ranking
-            out += self.ranking(ranking) + ruled_out_lines(self, ranking) + change_lines(self, result.changes)
+            out += self.ranking(ranking) + ruled_out_lines(self, ranking) + change_lines(result.changes)
             if result.checklist is not None:
                 out += self.checklist(result.checklist, result.checklist.ready, None)
         else:
@@ -153,26 +139,26 @@ class _Summary:
     def section(self, tree_json: Json, answers: Json) -> list[str]:
         tree = unwrap(tree_json)
         if tree is None:
-            return [say(self.texts, "error.bad-tree"), ""]
+            return [say("error.bad-tree"), ""]
         out = [f"## {tree.title}", ""]
-        state = where(tree, answers, self.texts)
+        state = where(tree, answers)
         if not isinstance(state, State):
-            out += [self.say("summary.invalid"), ""] + [f"- {e['message']}" for e in state["errors"]] + [""]
+            out += [say("summary.invalid"), ""] + [f"- {e['message']}" for e in state["errors"]] + [""]
             return out
         return out + self.answers(state) + self.result(state)
 
 
-def strength_lines(writer: _Summary, result: Ranking) -> list[str]:
+def strength_lines(result: Ranking) -> list[str]:
     """The result's strength in words (clear lead, close call, not enough information)."""
-    return [f"*{writer.say(f'summary.strength.{result.strength}')}*", ""]
+    return [f"*{say(f'strength.{result.strength}')}*", ""]
 
 
-def points_text(writer: _Summary, entry: Ranked) -> str:
+def points_text(entry: Ranked) -> str:
     """`N points`, or for a mixed outcome the shape of the evidence behind it."""
     sides = entry.mix_titles
     if len(sides) != 2:
-        return writer.say("summary.points", score=entry.score)
-    return writer.say("summary.mix-of", a=sides[0], b=sides[1])
+        return say("point" if abs(entry.score) == 1 else "points", score=entry.score)
+    return say("mix-of", a=sides[0], b=sides[1])
 
 
 def ruled_out_lines(writer: _Summary, result: Ranking) -> list[str]:
@@ -180,44 +166,42 @@ def ruled_out_lines(writer: _Summary, result: Ranking) -> list[str]:
     items = result.ruled_out
     if not items:
         return []
-    out = [f"**{writer.say('summary.ruled-out')}**", ""]
+    out = [f"**{say('ruled-out')}**", ""]
     for item in items:
         link = _link(item.link, writer.base)
-        line = writer.say("summary.ruled-out-item", title=item.title, reason=item.reason)
+        line = f"{item.title}: {say('ruled-out-because', reason=item.reason)}"
         out.append(f"- {line}" + (f" ({link})" if link else ""))
     return [*out, ""]
 
 
-def change_lines(writer: _Summary, items: tuple[Change, ...]) -> list[str]:
+def change_lines(items: tuple[Change, ...]) -> list[str]:
     """What would change this advice: single answers that, changed, change the top result or its strength."""
     if not items:
         return []
-    out = [f"**{writer.say('summary.changes')}**", ""]
+    out = [f"**{say('changes')}**", ""]
     for c in items:
-        outcome = c.top_title or writer.say("summary.nothing-indicated")
-        line = writer.say(
-            "summary.change-item",
-            question=_cell(c.question_text),
-            how=writer.say(f"summary.change-{c.how}"),
+        outcome = c.top_title or say("nothing-indicated")
+        line = say(
+            "change-to",
+            how=say(f"change-how.{c.how}"),
             choice=_cell(c.choice_label),
             result=outcome,
-            strength=writer.say(f"summary.strength.{c.strength}").lower(),
+            strength=say(f"strength.{c.strength}").lower(),
         )
-        out.append(f"- {line}")
+        out.append(f"- “{_cell(c.question_text)}”: {line}")
     return [*out, ""]
 
 
 def summary_markdown(
-    items: Iterable[tuple[Json, Json]], *, base_url: str = "", texts: Texts | None = None,
-    credit: bool = False,
+    items: Iterable[tuple[Json, Json]], *, base_url: str = "", credit: bool = False,
 ) -> str:
     """Markdown plan summary for `[(tree, answers), ...]`; links get `base_url` in front.
 
     Neutral by default: the line naming the handbook comes only with `credit`."""
-    writer = _Summary(base_url, texts)
-    out = [f"# {say(texts, 'summary.title')}", ""] + ([say(texts, "summary.intro"), ""] if credit else [])
+    writer = _Summary(base_url)
+    out = [f"# {say('summary.title')}", ""] + ([say("summary.intro"), ""] if credit else [])
     if not base_url:
-        out += [f"*{LINKS_NOTE}*", ""]
+        out += [f"*{say('summary.links-note')}*", ""]
     for tree, answers in items:
         out += writer.section(tree, answers)
     return "\n".join(out).rstrip("\n") + "\n"

@@ -9,10 +9,9 @@ which screen to show is `track2guide.wizard`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from html import escape
-from types import MappingProxyType
 
+from .checklist import CHECKLIST_GROUPS
 from .model import Choice, Link
 from .safetext import link_target
 from .state import (
@@ -29,86 +28,7 @@ from .state import (
     Result,
     State,
 )
-
-VIEW_TEXTS: Mapping[str, str] = MappingProxyType(
-    {
-        "progress": "Question {number} of about {total}",
-        "progress.done": "All questions answered",
-        "next": "Next",
-        "back": "Back",
-        "review": "Review my answers",
-        "continue": "Continue",
-        "restart": "Start again",
-        "change": "Change",
-        "change.hidden": " your answer to: {question}",
-        "hint.single": "Choose one answer.",
-        "hint.multiple": "Tick every answer that applies, or none.",
-        "hint.checklist": "Tick each item that is met (or none).",
-        "required": "required",
-        "recommended": "recommended",
-        "nice": "nice to have",
-        "read-more": "Read more: {title}",
-        "your-answers": "Your answers",
-        "no-answers": "You have not answered any question yet.",
-        "none-ticked": "(none ticked)",
-        "result": "Your result",
-        "recommended-title": "Recommended: {title}",
-        "no-clear-winner": "No clear winner",
-        "gate": "Before anything else: {title}",
-        "then": "When the conditions are met:",
-        "strength.clear": "Clear lead",
-        "strength.close": "Close call",
-        "strength.insufficient": "Not enough information",
-        "points-title": "Points",
-        "mix-of": "Real support on both sides: {a} and {b}",
-        "ruled-out": "Ruled out",
-        "ruled-out-because": "ruled out because {reason}",
-        "changes": "What would change this advice",
-        "change-to": "{how} “{choice}” would give {result} ({strength}).",
-        "change-how.choose": "Answering",
-        "change-how.tick": "Ticking",
-        "change-how.untick": "Unticking",
-        "nothing-indicated": "nothing indicated",
-        "points": "{score} points",
-        "point": "{score} point",
-        "tied": "tied",
-        "why": "Why:",
-        "details": "Why, next steps and warnings",
-        "from-answer": "your answer “{choice}” to “{question}”",
-        "next-steps": "Next steps",
-        "warnings": "Watch out",
-        "not-indicated": "Not indicated by your answers: {titles}.",
-        "ready": "Ready: every required item that applies is met.",
-        "not-ready": "Not ready yet: some required items are missing.",
-        "missing-required": "Missing and required",
-        "missing-other": "Missing (recommended or nice to have)",
-        "met": "Met",
-        "not-applicable": "Do not apply to your situation",
-        "export": "Save the result as Markdown",
-        "print": "Print",
-        "choose-one": "Choose an answer, then press Next.",
-        "error.title": "There is a problem",
-        "error.prefix": "Error:",
-        "load.ok": "Your answers were loaded from the file.",
-        "resume.ok": "Your kept answers were restored.",
-        "load.failed": "This file could not be loaded, and your current answers are unchanged.",
-        "resume.failed": "Your kept answers could not be used (the wizard may have changed), "
-        "so the wizard starts afresh.",
-        "load.too-big": "The file is too big to be an answers file (limit {limit} KB).",
-        "load.not-json": "The file is not a JSON answers file.",
-        "load.too-deep": "The file is nested far more deeply than an answers file ever is.",
-        "load.off-path": "{count} answer(s) in the file belong to questions your other answers skip, "
-        "so they were left out.",
-        "dropped": "{count} later answer(s) no longer applied after this change and were removed.",
-        "restarted": "Started again: all answers cleared.",
-        "unknown-action": "That action is not known.",
-    }
-)
-
-
-def say(key: str, **values: object) -> str:
-    """The wizard's text for `key`, with fields filled in."""
-    return VIEW_TEXTS[key].format(**values) if values else VIEW_TEXTS[key]
+from .texts import say
 
 
 def _e(text: object) -> str:
@@ -175,6 +95,10 @@ def render_progress(progress: Progress, number: int | None = None) -> str:
     )
 
 
+def _importance(level: str) -> str:
+    return say(f"importance.{level}")
+
+
 def _choice(asked: Asked, c: Choice, root: str) -> str:
     q = asked.question
     cid = f"t2-c-{q.id}-{c.id}"
@@ -185,7 +109,7 @@ def _choice(asked: Asked, c: Choice, root: str) -> str:
     if q.type == "checklist":
         label += (
             f' <span class="t2-importance t2-importance--{_e(c.importance)}">'
-            f"({_e(say(c.importance))})</span>"
+            f"({_e(_importance(c.importance))})</span>"
         )
     extra = ""
     if c.help:
@@ -340,7 +264,7 @@ def _items(key: str, items: tuple[Item, ...], root: str) -> str:
         return ""
     lis = "".join(
         f"<li{_data('item', i.choice.id)}>{_e(i.choice.label)}"
-        + f' <span class="t2-importance">({_e(say(i.choice.importance))})</span>'
+        + f' <span class="t2-importance">({_e(_importance(i.choice.importance))})</span>'
         + (
             f'<br><span class="t2-item-warning">{_e(i.choice.warning)}</span>'
             if i.choice.warning and key.startswith("missing")
@@ -350,16 +274,12 @@ def _items(key: str, items: tuple[Item, ...], root: str) -> str:
         + "</li>"
         for i in items
     )
-    return f'<h3>{_e(say(key))}</h3><ul class="t2-items t2-items--{key}">{lis}</ul>'
+    css = key.replace("_", "-")
+    return f'<h3>{_e(say("checklist." + key))}</h3><ul class="t2-items t2-items--{css}">{lis}</ul>'
 
 
 def _checklist(checks: Checklist, root: str) -> str:
-    return (
-        _items("missing-required", checks.missing_required, root)
-        + _items("missing-other", checks.missing_other, root)
-        + _items("met", checks.met, root)
-        + _items("not-applicable", checks.not_applicable, root)
-    )
+    return "".join(_items(group, checks.group(group), root) for group in CHECKLIST_GROUPS)
 
 
 def _gate(gate: GateAdvice, root: str) -> str:

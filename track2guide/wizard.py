@@ -17,12 +17,13 @@ from . import workbook_app
 from .engine import answer, asked_again, start, where
 from .jsontypes import Json, JsonDict
 from .model import Tree
+from .safetext import MAX_FILE_CHARS
 from .state import State
 from .summary import summary_markdown
+from .texts import say
 from .tree import unwrap
-from .view import button, render_question, render_result, render_review, say, verdict
+from .view import button, render_question, render_result, render_review, verdict
 
-MAX_FILE_CHARS = 64 * 1024  # answers files are a few hundred bytes; anything far bigger is refused
 MAX_ERRORS_SHOWN = 3
 MAX_MESSAGE_CHARS = 200
 MAX_NESTING = 8  # an answers file nests 3 deep: {"answers": {"q": ["choice"]}}

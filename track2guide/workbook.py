@@ -17,10 +17,12 @@ from typing import Any
 
 from .conditions import holds
 from .modelbuild import condition
+from .safetext import MAX_FILE_CHARS
+from .texts import say
 
 PLAN_FORMAT = "track2-plan"
 PLAN_VERSION = 1
-MAX_PLAN_CHARS = 64 * 1024  # the same cap as answers files
+MAX_PLAN_CHARS = MAX_FILE_CHARS  # the same cap as answers files
 MAX_NOTE_CHARS = 2000
 MAX_TITLE_CHARS = 120
 MAX_DEPTH = 6  # plan files are shallow; deeper JSON is refused before it is read
@@ -67,34 +69,34 @@ def visible_answers(workbook: Workbook, answers: Mapping[str, Any]) -> dict[str,
 def clean_text(text: str, limit: int, what: str) -> str:
     """A note or title as typed, trimmed; refused if too long or with hidden characters."""
     if _FORBIDDEN.search(text):
-        raise PlanError(f"{what} contains control or text-direction characters, which are not allowed.")
+        raise PlanError(say("workbook.hidden-characters", what=what))
     text = text.strip()
     if len(text) > limit:
-        raise PlanError(f"{what} is longer than {limit} characters.")
+        raise PlanError(say("workbook.too-long", what=what, limit=limit))
     return text
 
 
 def check_answer(question: Mapping[str, Any], value: Any) -> Any:
     """The value if it is a valid answer to `question`, else PlanError (plain words)."""
-    kind, text = question["type"], "this question"
+    kind, text = question["type"], say("workbook.this-question")
     if kind == "text":
         if not isinstance(value, str):
-            raise PlanError("The answer to a note question must be text.")
-        return clean_text(value, MAX_NOTE_CHARS, "A note")
+            raise PlanError(say("workbook.note-not-text"))
+        return clean_text(value, MAX_NOTE_CHARS, say("workbook.a-note"))
     choices = {c["id"]: c for c in question["choices"]}
     if kind == "single":
         if not isinstance(value, str) or value not in choices:
-            raise PlanError(f"Choose one of the answers offered for {text}.")
+            raise PlanError(say("workbook.choose-offered", question=text))
         return value
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise PlanError(f"The answer to {text} must be a list of choices.")
+        raise PlanError(say("workbook.not-a-list", question=text))
     if not value:
-        raise PlanError(f"Tick at least one answer for {text}, or leave it unanswered.")
+        raise PlanError(say("workbook.tick-one", question=text))
     if len(set(value)) != len(value) or any(v not in choices for v in value):
-        raise PlanError(f"Tick only the answers offered for {text}, each once.")
+        raise PlanError(say("workbook.tick-offered", question=text))
     alone = [choices[v]["label"] for v in value if choices[v].get("exclusive")]
     if len(value) > 1 and alone:
-        raise PlanError(f"“{alone[0]}” cannot be ticked together with another answer.")
+        raise PlanError(say("workbook.exclusive", choice=alone[0]))
     return [c["id"] for c in question["choices"] if c["id"] in value]  # in offered order
 
 
@@ -102,7 +104,7 @@ def set_answer(workbook: Workbook, answers: Mapping[str, Any], qid: str, value: 
     """New answers with `qid` set to `value` (None or an empty note clears it), off-path answers dropped."""
     index = question_index(workbook)
     if qid not in index:
-        raise PlanError("That question is not part of the workbook.")
+        raise PlanError(say("workbook.unknown-question"))
     out = dict(answers)
     if value is None or value in ("", []):
         out.pop(qid, None)
@@ -128,7 +130,7 @@ def adopt_wizard(
     for _s, q in questions(workbook):
         if q.get("wizard") == tree_id:
             return set_answer(workbook, answers, q["id"], outcome)
-    raise PlanError("No workbook question takes that wizard's result.")
+    raise PlanError(say("workbook.no-wizard-question"))
 
 
 def _depth(value: Any, level: int = 0) -> int:
@@ -141,10 +143,10 @@ def _depth(value: Any, level: int = 0) -> int:
     return level
 
 
-def _wizard_answers(value: Any) -> dict[str, dict[str, Any]]:
+def wizard_answers(value: Any) -> dict[str, dict[str, Any]]:
     """Wizard answers as kept in a plan: checked for shape here, for meaning by each wizard."""
     if not isinstance(value, dict) or any(k not in WIZARD_IDS for k in value):
-        raise PlanError("The wizards part of this plan file is not in the expected form.")
+        raise PlanError(say("workbook.bad-wizards"))
     out: dict[str, dict[str, Any]] = {}
     for tree_id, given in value.items():
         ok = isinstance(given, dict) and all(
@@ -157,7 +159,7 @@ def _wizard_answers(value: Any) -> dict[str, dict[str, Any]]:
             for k, v in given.items()
         )
         if not ok:
-            raise PlanError("The wizards part of this plan file is not in the expected form.")
+            raise PlanError(say("workbook.bad-wizards"))
         out[tree_id] = dict(given)
     return out
 
@@ -165,36 +167,36 @@ def _wizard_answers(value: Any) -> dict[str, dict[str, Any]]:
 def parse_plan(workbook: Workbook, text: str) -> Plan:
     """A plan from the text of a plan file, fully checked; PlanError says why not (never quoting the file)."""
     if len(text) > MAX_PLAN_CHARS:
-        raise PlanError(f"This file is too big to be a plan file (limit {MAX_PLAN_CHARS // 1024} KB).")
+        raise PlanError(say("workbook.too-big", limit=MAX_PLAN_CHARS // 1024))
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
-        raise PlanError("This file is not a plan file: it is not JSON.") from None
+        raise PlanError(say("workbook.not-json")) from None
     if not isinstance(data, dict) or data.get("format") != PLAN_FORMAT:
-        raise PlanError("This file is not a plan file from this workbook.")
+        raise PlanError(say("workbook.not-a-plan"))
     if data.get("version") != PLAN_VERSION:
-        raise PlanError("This plan file was made by another version of the workbook and cannot be read.")
+        raise PlanError(say("workbook.other-version"))
     if _depth(data) > MAX_DEPTH:
-        raise PlanError("This plan file is nested too deeply to be a plan file.")
+        raise PlanError(say("workbook.too-deep"))
     unknown = set(data) - {"format", "version", "title", "answers", "wizards"}
     if unknown:
-        raise PlanError("This plan file holds parts the workbook does not know.")
+        raise PlanError(say("workbook.unknown-parts"))
     title = data.get("title", "")
     if not isinstance(title, str):
-        raise PlanError("The plan's title must be text.")
+        raise PlanError(say("workbook.title-not-text"))
     given = data.get("answers", {})
     if not isinstance(given, dict):
-        raise PlanError("The answers part of this plan file is not in the expected form.")
+        raise PlanError(say("workbook.bad-answers"))
     index = question_index(workbook)
     answers: dict[str, Any] = {}
     for qid, value in given.items():
         if qid not in index:
-            raise PlanError("This plan file answers a question the workbook does not have.")
+            raise PlanError(say("workbook.answers-unknown"))
         answers[qid] = check_answer(index[qid], value)
     return {
-        "title": clean_text(title, MAX_TITLE_CHARS, "The title"),
+        "title": clean_text(title, MAX_TITLE_CHARS, say("workbook.the-title")),
         "answers": visible_answers(workbook, answers),
-        "wizards": _wizard_answers(data.get("wizards", {})),
+        "wizards": wizard_answers(data.get("wizards", {})),
     }
 
 

@@ -14,8 +14,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from .texts import say
 from .workbook import (
-    MAX_PLAN_CHARS,
     MAX_TITLE_CHARS,
     PlanError,
     Workbook,
@@ -29,31 +29,15 @@ from .workbook import (
     questions,
     visible_answers,
 )
+from .workbook import wizard_answers as wizard_parts
 from .workbook_doc import html_document, markdown
-from .workbook_view import checks_by_section, render_form, summary_line
-
-LOAD_FAILED = "This file could not be loaded, and your plan is unchanged."
-# What the shell says by itself (before Python runs, or when it cannot run): passed to it
-# from here through data attributes, so every word of the workbook lives in Python.
-SHELL_TEXTS = {
-    "load-failed": LOAD_FAILED,
-    "too-big": f"{LOAD_FAILED} This file is too big to be a plan file (limit {MAX_PLAN_CHARS // 1024} KB).",
-    "unreadable": "This file could not be read, and your plan is unchanged.",
-    "broken": "Something went wrong inside the workbook, and your plan is unchanged.",
-    "start-failed": "The plan checks cannot run in this browser. "
-    "You can still fill in and print the plan, or use the paper workbook.",
-    "confirm-clear": "Clear the whole plan on this page? "
-    "Download the plan file first if you want to keep it.",
-    "cleared": "The plan was cleared.",
-    "saved": "Saved as {name} in your downloads.",
-    "saved-sealed": "Saved as {name} in your downloads, encrypted with your passphrase.",
-    "not-sealed": "The plan could not be encrypted, so nothing was saved.",
-    "protected-file": "The plan in this file is",
-}
+from .workbook_view import checks_by_section, render_form, summary_line, wizard_statuses
+from .workbook_wizard import adopt_file, dropped_message, keep, wizard_question
 
 
 def read_form(workbook: Workbook, event: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
-    """(plan, {question id: what is wrong}) from what the form holds; refused answers are left out."""
+    """(plan, {question id: what is wrong}) from what the form holds; refused answers are left out.
+    The wizard parts (kept by the shell as Python last returned them) are checked by `_wizards`."""
     index = question_index(workbook)
     given = event.get("answers")
     answers: dict[str, Any] = {}
@@ -69,10 +53,23 @@ def read_form(workbook: Workbook, event: Mapping[str, Any]) -> tuple[dict[str, A
             del answers[qid]
     title = event.get("title")
     try:
-        title = clean_text(title, MAX_TITLE_CHARS, "The title") if isinstance(title, str) else ""
+        what = say("workbook.the-title")
+        title = clean_text(title, MAX_TITLE_CHARS, what) if isinstance(title, str) else ""
     except PlanError as exc:
         errors["title"], title = str(exc), ""
     return {"title": title, "answers": visible_answers(workbook, answers)}, errors
+
+
+def _wizards(
+    workbook: Workbook, plan: dict[str, Any], given: Any, *, loading: bool
+) -> tuple[dict[str, Any], str]:
+    """(plan with the wizard parts that still give its answers, what was left out and why)."""
+    try:
+        parts = wizard_parts(given if given is not None else {})
+    except PlanError:
+        parts = {}
+    kept, dropped = keep(workbook, plan["answers"], parts)
+    return {**plan, "wizards": kept}, dropped_message(workbook, dropped, loading=loading)
 
 
 def _state(workbook: Workbook, plan: Mapping[str, Any], root: str) -> dict[str, Any]:
@@ -82,7 +79,14 @@ def _state(workbook: Workbook, plan: Mapping[str, Any], root: str) -> dict[str, 
         "hidden": [q["id"] for _s, q in questions(workbook) if not is_asked(q, answers)],
         "checks": checks_by_section(workbook, answers, root),
         "summary": summary_line(len(fired_checks(workbook, answers))),
+        "wizards": wizard_statuses(workbook, plan, root),
     }
+
+
+def _shown(workbook: Workbook, plan: dict[str, Any], root: str, message: str, **extra: Any) -> dict[str, Any]:
+    """A plan to show afresh: the whole form rendered again (a file was loaded)."""
+    html = render_form(workbook, plan, root)
+    return {"ok": True, "html": html, "message": message, **extra, **_state(workbook, plan, root)}
 
 
 def handle(workbook: Workbook, event: Any, root: str = "") -> dict[str, Any]:
@@ -94,16 +98,20 @@ def handle(workbook: Workbook, event: Any, root: str = "") -> dict[str, Any]:
         try:
             plan = parse_plan(workbook, text if isinstance(text, str) else "")
         except PlanError as exc:
-            return {"ok": False, "message": f"{LOAD_FAILED} {exc}"}
-        return {
-            "ok": True,
-            "html": render_form(workbook, plan, root),
-            "message": "Your plan was loaded.",
-            **_state(workbook, plan, root),
-        }
+            return {"ok": False, "message": f"{say('workbook.load-failed')} {exc}"}
+        plan, left_out = _wizards(workbook, plan, plan["wizards"], loading=True)
+        return _shown(workbook, plan, root, " ".join((say("workbook.loaded"), left_out)).strip())
     plan, errors = read_form(workbook, event)
+    plan, left_out = _wizards(workbook, plan, event.get("wizards"), loading=False)
+    if action == "wizard":
+        adopted, message = adopt_file(workbook, plan, event.get("tree"), event.get("text"))
+        if adopted is None:
+            return {"ok": False, "message": message}
+        question = wizard_question(workbook, str(event.get("tree")))
+        focus = f"wb-{question['id']}-wizard" if question else None
+        return _shown(workbook, adopted, root, message, errors=errors, focus=focus)
     if action == "update":
-        return {"ok": True, "errors": errors, **_state(workbook, plan, root)}
+        return {"ok": True, "errors": errors, "message": left_out, **_state(workbook, plan, root)}
     files = {
         "save": (dump_plan, "plan.json", "application/json"),
         "export-markdown": (markdown, "plan.md", "text/markdown"),
@@ -111,9 +119,8 @@ def handle(workbook: Workbook, event: Any, root: str = "") -> dict[str, Any]:
     }
     if action in files:
         make, name, kind = files[action]
-        plan = {**plan, "wizards": {}}
         return {"ok": True, "text": make(workbook, plan), "name": name, "type": kind, "errors": errors}
-    return {"ok": False, "message": "The workbook did not understand that request."}
+    return {"ok": False, "message": say("workbook.unknown-action")}
 
 
 def handle_json(workbook: Workbook, event_json: str, root: str = "") -> str:

@@ -15,10 +15,10 @@ from typing import Any
 
 from .conditions import describe
 from .modelbuild import condition
+from .texts import say
 from .workbook import Workbook, fired_checks, is_asked, questions, visible_answers
+from .workbook_wizard import line, results
 
-UNTITLED = "Plan"
-NOT_ANSWERED = "Not answered yet."
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
 
 
@@ -46,13 +46,36 @@ def answer_lines(question: Mapping[str, Any], value: Any) -> list[str]:
     return [_label(question, v) for v in values]
 
 
+def _from_wizard(
+    workbook: Workbook, question: Mapping[str, Any], found: Mapping[str, Any]
+) -> dict[str, str] | None:
+    """The wizard result behind an answer: its line, its reason and its handbook passage."""
+    tree_id = str(question.get("wizard"))
+    if tree_id not in found:
+        return None
+    result = found[tree_id]
+    link = result.get("link") or {}
+    title = str(link.get("title", ""))
+    return {"line": line(workbook, tree_id, result), "reason": result["reason"], "link": title}
+
+
+def _wizard_text(wizard: Mapping[str, str]) -> str:
+    text = f"{wizard['line']} {wizard['reason']}"
+    return say("workbook.check-source", text=text, link=wizard["link"]) if wizard["link"] else text
+
+
 def document(workbook: Workbook, plan: Mapping[str, Any]) -> dict[str, Any]:
     """The plan's content, in order: title, checks that fire, then each section's answers."""
     answers = visible_answers(workbook, plan.get("answers", {}))
+    found = results(workbook, plan)
     sections: list[dict[str, Any]] = []
     for section in workbook["sections"]:
         items = [
-            {"question": q["text"], "answer": answer_lines(q, answers.get(q["id"]))}
+            {
+                "question": q["text"],
+                "answer": answer_lines(q, answers.get(q["id"])),
+                "wizard": _from_wizard(workbook, q, found),
+            }
             for s, q in questions(workbook)
             if s is section and is_asked(q, answers)
         ]
@@ -61,7 +84,7 @@ def document(workbook: Workbook, plan: Mapping[str, Any]) -> dict[str, Any]:
         {"text": " ".join(str(c["text"]).split()), "link": c["link"]["title"], "source": c["source"]}
         for c in fired_checks(workbook, answers)
     ]
-    title = str(plan.get("title") or "").strip() or UNTITLED
+    title = str(plan.get("title") or "").strip() or say("workbook.untitled")
     return {"title": title, "checks": checks, "sections": sections}
 
 
@@ -69,16 +92,19 @@ def markdown(workbook: Workbook, plan: Mapping[str, Any]) -> str:
     """The plan as Markdown."""
     doc = document(workbook, plan)
     out = [f"# {md_escape(doc['title'])}", ""]
-    out += ["## Checks to look at", ""]
+    out += [f"## {say('workbook.checks-heading')}", ""]
     if doc["checks"]:
-        out += [f"- {c['text']} (Handbook: {c['link']}.)" for c in doc["checks"]]
+        out += [f"- {say('workbook.check-source', text=c['text'], link=c['link'])}" for c in doc["checks"]]
     else:
-        out.append("No check fires on the answers so far.")
+        out.append(say("workbook.no-checks"))
     for section in doc["sections"]:
         out += ["", f"## {section['title']}"]
         for item in section["items"]:
             out += ["", f"**{item['question']}**", ""]
-            out.append(md_escape("\n".join(item["answer"])) if item["answer"] else f"*{NOT_ANSWERED}*")
+            missing = f"*{say('workbook.not-answered')}*"
+            out.append(md_escape("\n".join(item["answer"])) if item["answer"] else missing)
+            if item["wizard"]:
+                out += ["", f"*{_wizard_text(item['wizard'])}*"]  # the tree's words, as the checks' are
     return "\n".join(out) + "\n"
 
 
@@ -88,7 +114,7 @@ _STYLE = (
     "body{font-family:Georgia,serif;max-width:42em;margin:2em auto;padding:0 1em;line-height:1.45}"
     "h1{font-size:1.6em}h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #999}"
     ".q{font-weight:bold;margin:1em 0 .2em}.a{margin:0 0 .6em;white-space:pre-wrap}"
-    ".none{font-style:italic;color:#555}"
+    ".none{font-style:italic;color:#555}.from{font-style:italic;margin:0 0 .6em}"
     "@media print{body{margin:0;max-width:none}h2{break-after:avoid}}"
 )
 
@@ -103,14 +129,15 @@ def html_document(workbook: Workbook, plan: Mapping[str, Any]) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{_POLICY}">',
         f"<title>{e(doc['title'])}</title><style>{_STYLE}</style></head><body>",
         f"<h1>{e(doc['title'])}</h1>",
-        "<h2>Checks to look at</h2>",
+        f"<h2>{e(say('workbook.checks-heading'))}</h2>",
     ]
     if doc["checks"]:
         out.append("<ul>")
-        out += [f"<li>{e(c['text'])} (Handbook: {e(c['link'])}.)</li>" for c in doc["checks"]]
+        sources = [say("workbook.check-source", text=c["text"], link=c["link"]) for c in doc["checks"]]
+        out += [f"<li>{e(line)}</li>" for line in sources]
         out.append("</ul>")
     else:
-        out.append('<p class="none">No check fires on the answers so far.</p>')
+        out.append(f'<p class="none">{e(say("workbook.no-checks"))}</p>')
     for section in doc["sections"]:
         out.append(f"<h2>{e(section['title'])}</h2>")
         for item in section["items"]:
@@ -118,7 +145,9 @@ def html_document(workbook: Workbook, plan: Mapping[str, Any]) -> str:
             if item["answer"]:
                 out.append(f'<p class="a">{e(chr(10).join(item["answer"]))}</p>')
             else:
-                out.append(f'<p class="a none">{NOT_ANSWERED}</p>')
+                out.append(f'<p class="a none">{e(say("workbook.not-answered"))}</p>')
+            if item["wizard"]:
+                out.append(f'<p class="from">{e(_wizard_text(item["wizard"]))}</p>')
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 
@@ -135,7 +164,7 @@ def paper(workbook: Workbook, link_base: str = "") -> str:
     number = {q["id"]: i for i, (_s, q) in enumerate(questions(workbook), start=1)}
 
     def qname(qid: str) -> str:
-        return f"question {number.get(qid, '?')}"
+        return say("paper.question-ref", number=number.get(qid, "?"))
 
     def cname(qid: str, cid: str) -> str:
         return _label(index[qid], cid) if qid in index else cid
@@ -147,7 +176,7 @@ def paper(workbook: Workbook, link_base: str = "") -> str:
             f"## {section['title']}",
             "",
             " ".join(str(section["intro"]).split()),
-            f"[Read the handbook: {link['title']}]({_target(link, link_base)})",
+            f"[{say('workbook.read-handbook', title=link['title'])}]({_target(link, link_base)})",
             "",
         ]
         for s, q in questions(workbook):
@@ -155,19 +184,21 @@ def paper(workbook: Workbook, link_base: str = "") -> str:
                 continue
             head = f"**{number[q['id']]}. {q['text']}**"
             if "when" in q:
-                head += f" *(Only if {describe(condition(q['when']), qname, cname)}.)*"
+                when = describe(condition(q["when"]), qname, cname)
+                head += f" *{say('workbook.only-if', condition=when)}*"
             out += [head, ""]
             if q["type"] == "text":
                 out += ['<div class="t2-write" aria-hidden="true"></div>', ""]
                 continue
             if q["type"] == "multi":
-                out += ["*Tick all that apply.*", ""]
+                out += [f"*{say('workbook.tick-all')}*", ""]
             out += [f"- [ ] {c['label']}" for c in q["choices"]] + [""]
-    out += ["## Checks", "", "When your ticks match a rule below, look again at that part of the plan.", ""]
+    out += [f"## {say('workbook.rules')}", "", say("workbook.rules-intro"), ""]
     for check in workbook["checks"]:
         rule = describe(condition(check["when"]), qname, cname)
         text = " ".join(str(check["text"]).split())
         link = check["link"]
-        out.append(f"- [ ] **If {rule}:** {text} [{link['title']}]({_target(link, link_base)})")
+        target = _target(link, link_base)
+        out.append(f"- [ ] **{say('workbook.rule', condition=rule)}** {text} [{link['title']}]({target})")
     out.append("")
     return "\n".join(out) + "\n"

@@ -11,10 +11,10 @@ from typing import Any
 from track2guide import CheckedTree, Problem, TreeError, check_vocabulary, load_tree
 
 from .anchors import collect_anchors
+from .glossary import GLOSSARY
 from .yamlload import load_yaml_with_lines
 
 TREE_DIR = "decision_trees"
-GLOSSARY = "macros/glossary.yaml"
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ def read_json(path: Path) -> Any:
 
 
 def read_glossary(root: Path, *, required: bool = True) -> dict[str, dict[str, Any]]:
-    """Glossary id -> entry from macros/glossary.yaml (a list of {id, term, definition, ...})."""
+    """Glossary id -> entry from data/glossary.yaml (a list of {id, term, definition, ...})."""
     path = root / GLOSSARY
     if not path.exists():
         if required:

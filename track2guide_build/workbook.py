@@ -8,6 +8,7 @@ becomes `{key, title, href}`, so nothing downstream needs the vocabulary.
 
 from __future__ import annotations
 
+import copy
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -21,7 +22,9 @@ from track2guide.conditions import references
 from track2guide.problems import Locator, Problem, TreeError, format_path
 from track2guide.vocabulary import Anchors, check_link
 from track2guide.workbook_compile import compile_workbook
+from track2guide.workbook_wizard import result_ids
 
+from .anchors import collect_anchors
 from .yamlload import load_yaml_with_lines
 
 SOURCE = "decision_trees/workbook/workbook.yaml"
@@ -100,8 +103,66 @@ def _condition_problems(
     return out
 
 
+def _wizard_problems(
+    question: Mapping[str, Any], qpath: tuple[Any, ...], outcomes: Mapping[str, list[str]], loc: Locator
+) -> list[Problem]:
+    """Every result of a question's wizard sets one of its choices (through `wizard_outcomes`)."""
+    tree_id = question.get("wizard")
+    mapping = question.get("wizard_outcomes", {})
+    if tree_id is None:
+        if mapping:
+            return [loc.problem((*qpath, "wizard_outcomes"), "wizard_outcomes without a wizard", "a wizard")]
+        return []
+    if question["type"] != "single":
+        return [loc.problem((*qpath, "wizard"), "only a single question can take a wizard's result",
+                            "type: single")]
+    ids = [c["id"] for c in question.get("choices", [])]
+    if tree_id not in outcomes:
+        return [loc.problem((*qpath, "wizard"), f"no decision tree '{tree_id}' in decision_trees/",
+                            "the id of a tree in decision_trees/")]
+    known = outcomes[tree_id]
+    out = [
+        loc.problem((*qpath, "wizard_outcomes", oid), f"the wizard '{tree_id}' has no outcome '{oid}'",
+                    "one of " + ", ".join(known))
+        for oid in mapping
+        if oid not in known
+    ]
+    out += [
+        loc.problem((*qpath, "wizard_outcomes", oid), f"question '{question['id']}' has no choice '{cid}'",
+                    "one of " + ", ".join(ids))
+        for oid, cid in mapping.items()
+        if cid not in ids
+    ]
+    out += [
+        loc.problem(
+            (*qpath, "wizard"),
+            f"the outcome '{oid}' of the wizard '{tree_id}' sets no choice of question '{question['id']}'",
+            f"a choice with id '{oid}', or an entry '{oid}: <choice id>' in wizard_outcomes",
+        )
+        for oid in known
+        if oid not in mapping and oid not in ids
+    ]
+    return out
+
+
+def wizard_outcomes(root: Path) -> dict[str, list[str]]:
+    """Tree id -> every result the wizard can give (from its YAML; hooks/trees.py checks the trees)."""
+    out = {}
+    for path in sorted((root / "decision_trees").glob("*.yaml")):
+        tree, _ = load_yaml_with_lines(path, f"decision_trees/{path.name}")
+        if isinstance(tree, dict) and "questions" in tree:
+            out[str(tree.get("id"))] = result_ids(tree)
+    return out
+
+
 def check_workbook(
-    data: Any, *, root: Path, vocabulary: Any, anchors: Anchors | None, lines: Mapping[str, int]
+    data: Any,
+    *,
+    root: Path,
+    vocabulary: Any,
+    anchors: Anchors | None,
+    lines: Mapping[str, int],
+    outcomes: Mapping[str, list[str]] | None = None,
 ) -> list[Problem]:
     """Every problem of the workbook, structure first (meaning is not checked on a broken structure)."""
     loc = Locator(SOURCE, lines)
@@ -118,6 +179,7 @@ def check_workbook(
     problems += _dupes(qpaths, loc, "question")
     problems += _dupes([(c["id"], ("checks", i)) for i, c in enumerate(data["checks"])], loc, "check")
     earlier: dict[str, Mapping[str, Any]] = {}
+    results = wizard_outcomes(root) if outcomes is None else outcomes
     for (qid, qpath), question in zip(qpaths, (q for s in sections for q in s["questions"]), strict=True):
         choices = question.get("choices")
         if question["type"] == "text" and choices is not None:
@@ -141,6 +203,7 @@ def check_workbook(
         if "when" in question:
             problems += _condition_problems(question["when"], (*qpath, "when"), earlier, loc)
         problems += check_link(loc, (*qpath, "link"), question["link"], vocabulary, anchors)
+        problems += _wizard_problems(question, qpath, results, loc)
         earlier[qid] = question
     for si, section in enumerate(sections):
         problems += check_link(loc, ("sections", si, "link"), section["link"], vocabulary, anchors)
@@ -159,3 +222,29 @@ def load_workbook(root: str | Path, *, anchors: Anchors | None = None) -> dict[s
     if problems:
         raise TreeError(problems)
     return compile_workbook(data, vocabulary)
+
+
+def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, modification time and size of every file the checked workbook depends on."""
+    files = [
+        *sorted((root / SOURCE).parent.glob("*")),
+        root / TREE_SCHEMA,
+        root / VOCABULARY,
+        *sorted((root / "docs").rglob("*.md")),
+    ]
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
+
+
+# The last result, so that the hook that ships the workbook and the macros that render it
+# check it once per build; a change to any file it depends on loads it again.
+_LAST: dict[tuple[object, ...], dict[str, Any]] = {}
+
+
+def checked_workbook(root: str | Path) -> dict[str, Any]:
+    """The project's workbook, checked against the handbook's anchors and compiled (cached)."""
+    base = Path(root)
+    key = (str(base.resolve()), _fingerprint(base))
+    if key not in _LAST:
+        _LAST.clear()
+        _LAST[key] = load_workbook(base, anchors=collect_anchors(base / "docs"))
+    return copy.deepcopy(_LAST[key])  # callers may change what they get

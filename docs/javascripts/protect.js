@@ -10,6 +10,10 @@
  * tools page cannot reach what a wizard page kept. "Clear all kept answers" therefore
  * opens each wizard page in turn (replacing the history entry each time), each clears
  * its own storage, and the last returns to the tools page to say it is done.
+ *
+ * Words: every text the shell shows comes from Python's catalog (track2guide/texts_page.py,
+ * SHELL_TEXTS), written into the page as a JSON block by macros/safety.py. `t(name, values)`
+ * here, shared with the other shell scripts as window.TRACK2_TEXT, reads it.
  */
 (function () {
   "use strict";
@@ -22,6 +26,23 @@
   var STORE_PREFIX = "track2-wizard:";
   var WIZARD_PAGES = ["choose-process.html", "approach.html", "venue.html"];
   var CLEAR_MARK = "#t2-clear-all", CLEARED_MARK = "#t2-cleared";
+  var MIN_PASSPHRASE = 8;  // characters
+
+  /* ---- Words ---- */
+
+  var texts = null;
+
+  /* The catalog's text `name`, with its {field}s filled from `values`. */
+  function t(name, values) {
+    if (!texts) {
+      var block = document.getElementById("t2-texts");
+      texts = block ? JSON.parse(block.textContent) : {};
+    }
+    var template = Object.prototype.hasOwnProperty.call(texts, name) ? texts[name] : name;
+    return template.replace(/\{(\w+)\}/g, function (field, key) {
+      return values && Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : field;
+    });
+  }
 
   /* ---- Bytes ---- */
 
@@ -125,15 +146,12 @@
     }
   }
 
-  var MESSAGES = {
-    format: "This protected file is incomplete or damaged, so it cannot be opened. Nothing was changed.",
-    version: "This protected file was made by a newer version of the handbook. Nothing was changed.",
-    passphrase: "This passphrase does not open it: either the passphrase is wrong, or the file was " +
-      "changed after it was saved. Nothing was changed.",
-  };
-
   function message(error) {
-    return MESSAGES[error && error.reason] || "It could not be opened. Nothing was changed.";
+    var reason = error && error.reason;
+    if (reason === "format") return t("protect.format");
+    if (reason === "version") return t("protect.version");
+    if (reason === "passphrase") return t("protect.passphrase");
+    return t("protect.other");
   }
 
   /* ---- The passphrase panel of one wizard ---- */
@@ -159,22 +177,20 @@
     this.passphrase = null;
     this.sealKey = null;  // {salt} of the current passphrase, so each save reuses its key
     var toggle = el("button", { type: "button", class: "md-button t2-protect-toggle", "aria-expanded": "false",
-      text: "Protect with a passphrase" });
-    var first = field("Passphrase (at least 8 characters)", "new-password");
-    var again = field("The same passphrase again", "new-password");
-    var use = el("button", { type: "button", class: "md-button md-button--primary", text: "Use this passphrase" });
-    var stop = el("button", { type: "button", class: "md-button", text: "Stop using it" });
-    var set = el("div", { class: "t2-protect-set", role: "group", "aria-label": "Passphrase protection" },
-      [el("p", { text: "With a passphrase, answers kept on this device and downloaded answers files are " +
-        "encrypted. The passphrase is not stored anywhere: without it they cannot be opened." }),
-       first.label, again.label, use, stop]);
+      text: t("protect.toggle") });
+    var first = field(t("protect.new", { min: MIN_PASSPHRASE }), "new-password");
+    var again = field(t("protect.again"), "new-password");
+    var use = el("button", { type: "button", class: "md-button md-button--primary", text: t("protect.use") });
+    var stop = el("button", { type: "button", class: "md-button", text: t("protect.stop") });
+    var set = el("div", { class: "t2-protect-set", role: "group", "aria-label": t("protect.group") },
+      [el("p", { text: t("protect.explain") }), first.label, again.label, use, stop]);
     set.hidden = true;
     stop.hidden = true;
-    var ask = field("Passphrase", "current-password");
-    var open = el("button", { type: "button", class: "md-button md-button--primary", text: "Open" });
-    var cancel = el("button", { type: "button", class: "md-button", text: "Cancel" });
+    var ask = field(t("protect.passphrase-label"), "current-password");
+    var open = el("button", { type: "button", class: "md-button md-button--primary", text: t("protect.open") });
+    var cancel = el("button", { type: "button", class: "md-button", text: t("protect.cancel") });
     var askText = el("p");
-    var unlock = el("div", { class: "t2-unlock", role: "group", "aria-label": "Enter the passphrase" },
+    var unlock = el("div", { class: "t2-unlock", role: "group", "aria-label": t("protect.unlock") },
       [askText, ask.label, open, cancel]);
     unlock.hidden = true;
     this.panel = el("div", { class: "t2-protect" }, [toggle, set, unlock]);
@@ -200,15 +216,14 @@
 
   Protector.prototype.choose = function () {
     var a = this.els.first.value, b = this.els.again.value;
-    if (a.length < 8) { this.say("alert", "The passphrase needs at least 8 characters."); return; }
-    if (a !== b) { this.say("alert", "The two passphrases differ. Type the same passphrase twice."); return; }
+    if (a.length < MIN_PASSPHRASE) { this.say("alert", t("protect.too-short", { min: MIN_PASSPHRASE })); return; }
+    if (a !== b) { this.say("alert", t("protect.differ")); return; }
     this.passphrase = a;
     this.sealKey = { salt: random(SALT_BYTES) };
     this.els.first.value = this.els.again.value = "";
     this.els.stop.hidden = false;
-    this.els.toggle.textContent = "Passphrase protection: on";
-    this.say("notice", "Passphrase protection is on for this page: kept answers and downloaded answers " +
-      "files are encrypted with it. It is not stored: if you forget it, they cannot be opened.");
+    this.els.toggle.textContent = t("protect.toggle-on");
+    this.say("notice", t("protect.on"));
     this.onChange();
   };
 
@@ -216,8 +231,8 @@
     this.passphrase = null;
     this.sealKey = null;
     this.els.stop.hidden = true;
-    this.els.toggle.textContent = "Protect with a passphrase";
-    this.say("notice", "Passphrase protection is off: kept answers and downloads are no longer encrypted.");
+    this.els.toggle.textContent = t("protect.toggle");
+    this.say("notice", t("protect.off"));
   };
 
   Protector.prototype.on = function () { return this.passphrase !== null; };
@@ -229,13 +244,14 @@
   };
 
   /* Plain text of `text` (a promise): as it is if unprotected; else try the current passphrase,
-   * then ask. Resolves null when the user cancels; rejects with a message for the user. */
+   * then ask with the sentence `what`. Resolves null when the user cancels; rejects with a
+   * message for the user. */
   Protector.prototype.open = function (text, what) {
     if (!envelope(text)) {
-      if (looksProtected(text)) return Promise.reject(new Error(MESSAGES.format));
+      if (looksProtected(text)) return Promise.reject(new Error(t("protect.format")));
       return Promise.resolve(text);
     }
-    if (!available()) return Promise.reject(new Error("This browser cannot decrypt protected answers."));
+    if (!available()) return Promise.reject(new Error(t("protect.no-crypto")));
     try { parse(text); } catch (error) { return Promise.reject(new Error(message(error))); }
     var self = this;
     var tried = this.on() ? decrypt(text, this.passphrase) : Promise.reject(problem("passphrase"));
@@ -247,7 +263,7 @@
 
   Protector.prototype.ask = function (text, what) {
     var els = this.els, self = this;
-    els.askText.textContent = what + " protected by a passphrase. Enter it to open them.";
+    els.askText.textContent = what;
     els.unlock.hidden = false;
     els.ask.value = "";
     els.ask.focus();
@@ -269,7 +285,7 @@
           self.passphrase = passphrase;
           self.sealKey = { salt: fromBase64(envelope(text).salt, SALT_BYTES) };
           els.stop.hidden = false;
-          els.toggle.textContent = "Passphrase protection: on";
+          els.toggle.textContent = t("protect.toggle-on");
           self.say("alert", "");
           done(plain);
         }, function (error) {
@@ -280,7 +296,7 @@
         });
       }
       function onKey(e) { if (e.key === "Enter") tryIt(); }
-      function giveUp() { self.say("notice", "Nothing was opened, and nothing was changed."); done(null); }
+      function giveUp() { self.say("notice", t("protect.nothing-opened")); done(null); }
       els.open.addEventListener("click", tryIt);
       els.ask.addEventListener("keydown", onKey);
       els.cancel.addEventListener("click", giveUp);
@@ -327,6 +343,8 @@
   }
 
   var leaving = continueClearing();
+
+  window.TRACK2_TEXT = t;
 
   window.TRACK2_PROTECT = {
     FORMAT: FORMAT, VERSION: VERSION, ITERATIONS: ITERATIONS,

@@ -15,6 +15,7 @@
 
   // loadPyodide hangs forever if the wasm cannot start; tests may shorten the wait.
   var START_TIMEOUT_MS = window.TRACK2_START_TIMEOUT_MS || 20000;
+  var t = window.TRACK2_TEXT;  // the catalog's words (docs/javascripts/protect.js); not in the worker
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -23,7 +24,7 @@
       script.async = false;  // run in order, download in parallel
       script.onload = resolve;
       script.onerror = function () {
-        reject(new Error("the file " + src.split("/").pop() + " could not be loaded"));
+        reject(new Error(t("host.file-failed", { name: src.split("/").pop() })));
       };
       document.head.appendChild(script);
     });
@@ -43,29 +44,45 @@
       reply({ type: "mark", name: name, at: performance.timeOrigin + performance.now() });
     }
 
+    function base64Bytes(text) {
+      if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
+      var binary = atob(text), bytes = new Uint8Array(binary.length);
+      for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      return bytes;
+    }
+
+    /* The file's bytes as a stream, unzipped on the way when it was gzipped. */
+    function stream(file) {
+      var bytes = new Blob([base64Bytes(file.base64)]).stream();
+      return file.gzip ? bytes.pipeThrough(new DecompressionStream("gzip")) : bytes;
+    }
+
     async function decode(file) {
-      var bytes;
-      if (Uint8Array.fromBase64) {
-        bytes = Uint8Array.fromBase64(file.base64);
-      } else {
-        var binary = atob(file.base64);
-        bytes = new Uint8Array(binary.length);
-        for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      return new Uint8Array(await new Response(stream(file)).arrayBuffer());
+    }
+
+    /* The wasm is compiled while it is unzipped (the browser compiles the parts that have
+     * arrived); where streaming compilation is missing, from the whole bytes. */
+    function compile(file) {
+      if (WebAssembly.compileStreaming) {
+        var body = new Response(stream(file), { headers: { "Content-Type": "application/wasm" } });
+        return WebAssembly.compileStreaming(body).catch(function () {
+          return decode(file).then(function (bytes) { return WebAssembly.compile(bytes); });
+        });
       }
-      if (!file.gzip) return bytes;
-      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-      return new Uint8Array(await new Response(stream).arrayBuffer());
+      return decode(file).then(function (bytes) { return WebAssembly.compile(bytes); });
     }
 
     function receive(name, file) {
       if (!running) mark("t2-host-running");
       running = true;
+      if (name === "pyodide.asm.wasm") {  // Pyodide gets the compiled module, never these bytes
+        wasm = compile(file);
+        wasm.then(function () { mark("t2-wasm-compiled"); }, function () {});
+        return;
+      }
       files[name] = decode(file);
       files[name].then(function () { mark("t2-decoded-" + name); }, function () {});
-      if (name === "pyodide.asm.wasm") {
-        wasm = files[name].then(function (bytes) { return WebAssembly.compile(bytes); });
-        wasm.then(function () { mark("t2-wasm-compiled"); }, function () {});
-      }
     }
 
     /* While `run` runs, answer Pyodide's fetch() of the embedded files (pass anything else
@@ -156,7 +173,7 @@
       if (!pyodide) pyodide = await boot(msg, module, null);
       files = {};
       reply({ type: "python-started", snapshot: restored });
-      var loads = pyodide.runPython("import json; json.loads");
+      var loads = pyodide.pyimport("json").loads;
       for (var id of Object.keys(msg.trees)) trees[id] = loads(msg.trees[id]);
       wizard = pyodide.pyimport("track2guide.wizard");  // from the stdlib zip, or already in the snapshot
       mark("t2-engine-imported");
@@ -186,7 +203,7 @@
 
   function checkBrowser() {
     if (typeof WebAssembly !== "object" || typeof DecompressionStream !== "function") {
-      throw new Error("this browser cannot run WebAssembly, or is too old");
+      throw new Error(t("host.old-browser"));
     }
     // An empty module: throws at once where WebAssembly is blocked by policy.
     new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
@@ -201,7 +218,7 @@
     var frame = document.createElement("iframe");
     frame.hidden = true;
     frame.tabIndex = -1;
-    frame.title = "Wizard engine";
+    frame.title = t("host.frame");
     frame.setAttribute("aria-hidden", "true");
     document.body.appendChild(frame);
     return frame.contentWindow.Worker;
@@ -225,7 +242,7 @@
         onStarted();
       } else if (msg.type === "snapshot-failed") {
         status.snapshotError = msg.message;
-        console.warn("Wizard: the prepared Python could not be restored (" + msg.message + "); starting it afresh.");
+        console.warn("snapshot-failed", msg.message);  // Python then starts the normal way
       } else if (msg.type === "ready") {
         ready = true;
         sent = [];
@@ -266,7 +283,7 @@
     setTimeout(function () {
       if (ready) return;
       stop();
-      rejectReady(new Error("Python did not start within " + START_TIMEOUT_MS / 1000 + " seconds"));
+      rejectReady(new Error(t("host.timeout", { seconds: START_TIMEOUT_MS / 1000 })));
     }, START_TIMEOUT_MS);
 
     try {
@@ -274,7 +291,7 @@
       // workers (it would import() its glue, which we hand over ourselves); its only test is
       // whether importScripts works, and nothing else here uses it, so hide it.
       url = URL.createObjectURL(new Blob([
-        "self.importScripts = function () { throw new Error(\"no importScripts in the wizard's worker\"); };\n",
+        "self.importScripts = function () { throw new Error(\"importScripts\"); };\n",
         "var runtime = " + runtime + ";\n",
         "var handle = (" + pythonHost + ")(runtime, function (msg) { self.postMessage(msg); });\n",
         "self.onmessage = function (e) { handle(e.data); };\n",
@@ -288,7 +305,7 @@
         e.preventDefault();
         if (where !== "worker") return;
         if (!ready) { onPage(); return; }
-        Object.keys(pending).forEach(function (id) { pending[id].reject(new Error("the worker stopped")); });
+        Object.keys(pending).forEach(function (id) { pending[id].reject(new Error(t("host.worker-stopped"))); });
         pending = {};
       };
     } catch (error) {
@@ -333,7 +350,7 @@
     }));
     performance.mark("t2-scripts-loaded");
     await firstPaint;
-    if (!python) throw new Error("the Pyodide runtime script did not run");
+    if (!python) throw new Error(t("host.no-runtime"));
     var trees = {};
     trees[treeId] = JSON.stringify(window.TRACK2_TREES[treeId]);
     python.send({

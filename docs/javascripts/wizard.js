@@ -11,21 +11,7 @@
   "use strict";
 
   var STORE_PREFIX = "track2-wizard:";
-  var MAX_FILE_BYTES = 64 * 1024;  // the same cap as track2guide.wizard.MAX_FILE_CHARS
-  var TEXT = {
-    queued: "Your answer will be used as soon as the wizard has started.",
-    queuedOther: "This will happen as soon as the wizard has started.",
-    restoring: "Restoring your answers…",
-    files: "Loading the wizard ({done} of {total} files)…",
-    python: "Starting Python in your browser: the slow part, a few seconds (longer on an old computer)…",
-    rules: "Python has started; preparing your questions…",
-    early: " You can already read and answer the first question.",
-    restart: "Start again? Every answer you gave in this wizard will be removed.",
-    restartYes: "Yes, start again",
-    clear: "Clear your answers? They will be removed from this page, this tab's history and this browser.",
-    clearYes: "Yes, clear my answers",
-    cleared: "Your answers were cleared from this page, this tab's history and this browser.",
-  };
+  var t = window.TRACK2_TEXT;  // the catalog's words (docs/javascripts/protect.js)
 
   /* ---- Kept answers (localStorage), only after an explicit opt-in ---- */
 
@@ -63,6 +49,7 @@
     this.treeId = box.dataset.tree;
     this.root = box.dataset.root;
     this.key = STORE_PREFIX + this.treeId;
+    this.maxBytes = Number(box.dataset.maxBytes);  // track2guide.wizard.MAX_FILE_CHARS
     this.screen = box.querySelector(".t2-screen");
     this.alert = box.querySelector(".t2-alert");
     this.notice = box.querySelector(".t2-notice");
@@ -112,7 +99,7 @@
       return { action: "show" };
     }
     if (kept) {
-      this.waiting(TEXT.restoring);
+      this.waiting(t("wizard.restoring"));
       this.restoring = true;
       return { action: "resume", text: kept };
     }
@@ -129,18 +116,18 @@
     var bar = this.loading.querySelector("progress");
     var text = this.loading.querySelector(".t2-loading-text");
     var files = this.box.dataset.scripts.split(" ");
-    var early = this.restoring || this.answered() ? "" : TEXT.early;
+    var early = this.restoring || this.answered() ? "" : " " + t("wizard.early");
     window.TRACK2_HOST.startEngine(files, this.treeId, function (part) {
       var done = Math.round(part * (files.length + 2));
       if (done < files.length) {
         bar.value = Math.max(bar.value, Math.round(part * 100));
-        text.textContent = TEXT.files.replace("{done}", done).replace("{total}", files.length) + early;
+        text.textContent = t("wizard.loading-files", { done: done, total: files.length }) + early;
       } else if (done === files.length) {
         bar.removeAttribute("value");  // moving, not stalled: Python's start-up gives no steps
-        text.textContent = TEXT.python + early;
+        text.textContent = t("wizard.loading-python") + early;
       } else {
         bar.value = 95;
-        text.textContent = TEXT.rules;
+        text.textContent = t("wizard.loading-rules");
       }
     }).then(function (call) {
       self.where = call.where;  // "worker", or "page" where no worker could run Python
@@ -150,7 +137,7 @@
       };
       var startup = { startup: true, history: "replace", focus: false };
       if (self.first.action !== "resume") return self.run(self.first, startup);
-      return self.protector.open(self.first.text, "Your kept answers are").then(function (text) {
+      return self.protector.open(self.first.text, t("wizard.ask-kept")).then(function (text) {
         if (text !== null) return self.run({ action: "resume", text: text }, startup);
         self.keep.checked = false;  // left locked: not used, and not overwritten unless kept again
         return self.run({ action: "show" }, startup);
@@ -175,11 +162,11 @@
     this.loading.hidden = false;
     this.loading.setAttribute("role", "alert");
     this.loading.classList.add("t2-failed");
-    this.loading.textContent = "The interactive wizard cannot run in this browser (" +
-      (error && error.message ? error.message : "unknown problem") + "). ";
+    this.loading.textContent = t("wizard.cannot-run",
+      { reason: error && error.message ? error.message : t("wizard.unknown-problem") }) + " ";
     var link = document.createElement("a");
     link.href = this.box.dataset.paper;
-    link.textContent = "Use the paper version of this wizard instead.";
+    link.textContent = t("wizard.use-paper");
     this.loading.appendChild(link);
     this.box.querySelectorAll(".t2-screen button, .t2-screen input, .t2-toolbar button, .t2-toolbar input")
       .forEach(function (el) { el.disabled = true; });
@@ -194,7 +181,7 @@
     if (this.failed) return;
     if (!this.ready) {
       this.queue.push([event, how]);
-      this.say(this.notice, event.action === "answer" ? TEXT.queued : TEXT.queuedOther);
+      this.say(this.notice, event.action === "answer" ? t("wizard.queued") : t("wizard.queued-other"));
       return;
     }
     var self = this;
@@ -216,8 +203,7 @@
     try {
       result = await this.engine(session, event);
     } catch (error) {  // a bug, not bad input: say so rather than fail silently
-      this.problem("Something went wrong inside the wizard, and your answers are unchanged. " +
-        "Reloading the page may help; the paper version always works.");
+      this.problem(t("wizard.broken"));
       return;
     }
     if (event.action === "export") {
@@ -332,7 +318,7 @@
     this.saving = this.saving.then(function () { return self.protector.seal(text); }).then(function (kept) {
       if (self.keep.checked) store.setItem(self.key, kept);
     }).catch(function () {
-      self.say(self.alert, "Your answers could not be encrypted, so they were not kept.");
+      self.say(self.alert, t("wizard.not-kept"));
     });
   };
 
@@ -360,10 +346,10 @@
     var action = button.dataset.action;
     if (action === "print") { window.print(); return; }
     if (action === "load") { this.file.click(); return; }
-    if (action === "clear") { this.confirm(TEXT.clear, TEXT.clearYes, this.clear.bind(this)); return; }
+    if (action === "clear") { this.confirm(t("wizard.confirm-clear"), t("wizard.confirm-clear-yes"), this.clear.bind(this)); return; }
     if (action === "restart") {
       var self = this;
-      this.confirm(TEXT.restart, TEXT.restartYes, function () {
+      this.confirm(t("wizard.confirm-restart"), t("wizard.confirm-restart-yes"), function () {
         self.send({ action: "restart" }, { focus: true, history: "force" });
       });
       return;
@@ -372,13 +358,12 @@
   };
 
   Wizard.prototype.downloadAnswers = function () {
-    var self = this, sealed = this.protector.on();
+    var self = this, sealed = this.protector.on(), name = "answers.json";  // a name that tells nothing
     return this.protector.seal(JSON.stringify(this.session.answers, null, 2) + "\n").then(function (text) {
-      download("answers.json", text, "application/json");  // a name that tells nothing
-      self.say(self.notice, "Your answers were saved as answers.json" +
-        (sealed ? ", encrypted with your passphrase." : "."));
+      download(name, text, "application/json");
+      self.say(self.notice, t(sealed ? "saved-sealed" : "saved", { name: name }));
     }, function () {
-      self.say(self.alert, "Your answers could not be encrypted, so nothing was saved.");
+      self.say(self.alert, t("wizard.not-sealed"));
     });
   };
 
@@ -386,15 +371,15 @@
     var store = storage();
     if (!store) {
       this.keep.checked = false;
-      this.problem("This browser does not allow keeping answers.");
+      this.problem(t("wizard.no-storage"));
       return;
     }
     if (this.keep.checked) {
       this.save();
-      this.say(this.notice, "Your answers will be kept in this browser until you clear them.");
+      this.say(this.notice, t("wizard.keeping"));
     } else {
       store.removeItem(this.key);
-      this.say(this.notice, "Your answers are no longer kept in this browser.");
+      this.say(this.notice, t("wizard.not-keeping"));
     }
   };
 
@@ -403,7 +388,7 @@
     if (store) store.removeItem(this.key);
     this.keep.checked = false;
     if (this.protector.on()) this.protector.forget();
-    this.send({ action: "restart" }, { focus: true, history: "force", notice: TEXT.cleared });
+    this.send({ action: "restart" }, { focus: true, history: "force", notice: t("wizard.cleared") });
   };
 
   Wizard.prototype.onFile = function () {
@@ -411,21 +396,19 @@
     var self = this;
     this.file.value = "";
     if (!file) return;
-    if (file.size > MAX_FILE_BYTES) {  // refuse before reading
+    var failed = t("load.failed") + " ";
+    if (file.size > this.maxBytes) {  // refuse before reading
       this.say(this.notice, "");
-      this.problem("This file could not be loaded, and your current answers are unchanged. " +
-        "It is too big to be an answers file (limit " + MAX_FILE_BYTES / 1024 + " KB).");
+      this.problem(failed + t("load.too-big", { limit: this.maxBytes / 1024 }));
       return;
     }
-    var failed = "This file could not be loaded, and your current answers are unchanged. ";
     file.text().then(function (text) {
-      return self.protector.open(text, "The answers in this file are").then(function (plain) {
+      return self.protector.open(text, t("wizard.ask-file")).then(function (plain) {
         if (plain !== null) self.send({ action: "load", text: plain });
       }, function (error) { self.problem(failed + error.message); });
     }, function () {
       self.say(self.notice, "");
-      self.say(self.alert, failed + "The browser could not read it: it may have been moved, or be on a " +
-        "drive that is no longer connected.");
+      self.say(self.alert, failed + t("wizard.unreadable"));
     });
   };
 
@@ -439,8 +422,7 @@
     // Each wizard page clears its own storage: opened from disk, Firefox keeps one per file.
     button.addEventListener("click", window.TRACK2_PROTECT.clearAll);
     if (notice && window.TRACK2_PROTECT.justCleared()) {
-      notice.textContent = "Every wizard's kept answers were cleared from this browser: each wizard page " +
-        "was opened in turn to clear its own.";
+      notice.textContent = t("wizard.all-cleared");
     }
   });
   document.querySelectorAll(".t2-wizard").forEach(function (box) {

@@ -4,13 +4,16 @@
  * and passes them to Python (track2guide/workbook_app.py, started by pyodide-host.js),
  * which checks every answer and returns which questions to hide, the checks of each step
  * (HTML built and escaped by track2guide/workbook_view.py) and plain-text messages. It
- * saves the files Python makes and reads the file the user picks. Nothing is stored in
+ * saves the files Python makes and reads the file the user picks: a plan file, or beside a
+ * Design question a wizard's answers file, whose result Python walks and adopts. The wizard
+ * answers a plan keeps are held here as Python last returned them. Nothing is stored in
  * the browser: the plan lives in this page until the user downloads it.
  */
 (function () {
   "use strict";
 
   var TYPING_PAUSE_MS = 400;  // wait for a pause in typing before checking the notes again
+  var t = window.TRACK2_TEXT;  // the catalog's words (docs/javascripts/protect.js)
 
   function download(name, text, type) {
     var url = URL.createObjectURL(new Blob([text], { type: type }));
@@ -27,7 +30,6 @@
     this.box = box;
     this.root = box.dataset.root;
     this.maxBytes = Number(box.dataset.maxBytes);
-    this.texts = JSON.parse(box.dataset.texts);  // every message, written in Python
     this.form = box.querySelector(".t2-wb-form");
     this.blank = this.form.innerHTML;  // the empty plan, for "Clear the plan"
     this.alert = box.querySelector(".t2-wb-alert");
@@ -39,6 +41,8 @@
     this.chain = Promise.resolve();
     this.timer = null;
     this.dirty = false;    // changed since the last download
+    this.wizards = {};     // tree id -> that wizard's answers, as Python last returned them
+    this.target = null;    // the wizard whose answers file is being picked, or null for a plan file
     // Passphrase protection of plan files (docs/javascripts/protect.js), as for answers files.
     this.protector = new window.TRACK2_PROTECT.Protector(box, function (kind, text) {
       (kind === "alert" ? this.alert : this.notice).textContent = text;
@@ -65,8 +69,9 @@
       return self.send({ action: "update" });
     }).catch(function (error) {
       self.loading.classList.add("t2-failed");
-      self.loading.textContent = self.texts["start-failed"] + " (" + ((error && error.message) || "?") + ")";
-      self.box.querySelectorAll('[data-action="save"], [data-action="load"], [data-action^="export"]')
+      self.loading.textContent = t("workbook.start-failed",
+        { reason: (error && error.message) || t("wizard.unknown-problem") });
+      self.box.querySelectorAll('[data-action="save"], [data-action="load"], [data-action^="export"], [data-action="wizard"]')
         .forEach(function (b) { b.disabled = true; });
     });
   };
@@ -85,23 +90,23 @@
       answers[id] = q.dataset.type === "single" ? (ticked[0] || null) : ticked;
     });
     var title = this.form.querySelector("#wb-title");
-    return { title: title ? title.value : "", answers: answers };
+    return { title: title ? title.value : "", answers: answers, wizards: this.wizards };
   };
 
   /* Send one event with the form's current content; events run one after another. */
   Workbook.prototype.send = function (event) {
     var self = this;
     if (!this.call) return Promise.resolve(null);
-    var content = event.action === "load" ? {} : this.read();
-    var message = Object.assign({}, content, event);
     this.chain = this.chain.then(function () {
+      // Read the form when the event's turn comes, after the answers to earlier events are shown.
+      var message = Object.assign({}, event.action === "load" ? {} : self.read(), event);
       return self.call({ type: "event", tree: "workbook", session: "null",
                          event: JSON.stringify(message), root: self.root });
     }).then(function (result) {
       self.show(result);
       return result;
     }, function () {
-      self.alert.textContent = self.texts.broken;
+      self.alert.textContent = t("workbook.broken");
       return null;
     });
     return this.chain;
@@ -112,6 +117,14 @@
     this.alert.textContent = result.ok ? "" : (result.message || "");
     if (result.ok) this.notice.textContent = result.message || "";
     if (result.html) this.form.innerHTML = result.html;  // a loaded plan, rendered by Python
+    if (result.plan) this.wizards = result.plan.wizards || {};
+    if (result.wizards) {
+      this.form.querySelectorAll("[data-wizard-status]").forEach(function (p) {
+        p.innerHTML = result.wizards[p.dataset.wizardStatus] || "";  // escaped by Python
+      });
+    }
+    var focus = result.focus && document.getElementById(result.focus);
+    if (focus) focus.focus();
     if (result.checks) {
       var hidden = result.hidden || [];
       this.form.querySelectorAll("[data-question]").forEach(function (q) {
@@ -147,12 +160,17 @@
     if (!button) return;
     var action = button.dataset.action, self = this;
     if (action === "print") { window.print(); return; }
-    if (action === "load") { this.file.click(); return; }
+    if (action === "load" || action === "wizard") {
+      this.target = action === "wizard" ? button.dataset.wizard : null;
+      this.file.click();
+      return;
+    }
     if (action === "clear") {
-      if (!window.confirm(this.texts["confirm-clear"])) return;
+      if (!window.confirm(t("workbook.confirm-clear"))) return;
       this.form.innerHTML = this.blank;
+      this.wizards = {};
       this.dirty = false;
-      this.notice.textContent = this.texts.cleared;
+      this.notice.textContent = t("workbook.cleared");
       this.send({ action: "update" });
       return;
     }
@@ -163,29 +181,32 @@
       return (sealed ? self.protector.seal(result.text) : Promise.resolve(result.text)).then(function (text) {
         download(result.name, text, result.type);
         if (action === "save") self.dirty = false;
-        self.notice.textContent = self.texts[sealed ? "saved-sealed" : "saved"].replace("{name}", result.name);
+        self.notice.textContent = t(sealed ? "saved-sealed" : "saved", { name: result.name });
       }, function () {
-        self.alert.textContent = self.texts["not-sealed"];
+        self.alert.textContent = t("workbook.not-sealed");
       });
     });
   };
 
   Workbook.prototype.onFile = function () {
-    var file = this.file.files && this.file.files[0], self = this;
+    var file = this.file.files && this.file.files[0], self = this, tree = this.target;
     this.file.value = "";
     if (!file) return;
     if (file.size > this.maxBytes) {  // refuse before reading
-      this.alert.textContent = this.texts["too-big"];
+      this.alert.textContent = tree ? t("workbook.answers-failed") + " " + t("load.too-big", { limit: this.maxBytes / 1024 })
+        : t("workbook.load-failed") + " " + t("workbook.too-big", { limit: this.maxBytes / 1024 });
       return;
     }
     file.text().then(function (text) {
-      return self.protector.open(text, self.texts["protected-file"]).then(function (plain) {
-        if (plain !== null) return self.send({ action: "load", text: plain });
+      return self.protector.open(text, t(tree ? "wizard.ask-file" : "workbook.ask-file")).then(function (plain) {
+        if (plain === null) return;
+        if (tree) self.dirty = true;
+        return self.send(tree ? { action: "wizard", tree: tree, text: plain } : { action: "load", text: plain });
       }, function (error) {
-        self.alert.textContent = self.texts["load-failed"] + " " + error.message;
+        self.alert.textContent = t(tree ? "workbook.answers-failed" : "workbook.load-failed") + " " + error.message;
       });
     }, function () {
-      self.alert.textContent = self.texts.unreadable;
+      self.alert.textContent = t("workbook.unreadable");
     });
   };
 

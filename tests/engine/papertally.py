@@ -1,5 +1,5 @@
 """A person with a pencil: works through a rendered paper version (Markdown) and tallies
-the result using only what the page prints (issue 9, point 8).
+the result using only what the page prints.
 
 It follows the page's "go to" instructions and "Ask this only if" notes, adds the points
 tables, applies the "Before anything else", "Ruled out" and mixed-outcome rules and the

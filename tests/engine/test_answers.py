@@ -59,14 +59,3 @@ def test_error_messages_are_plain_words() -> None:
         "These answers were saved for version 2 of this wizard, which is now at version 3.",
         "'maybe' is not one of the answers to question 'goal'.",
     ]
-
-
-def test_errors_can_be_translated() -> None:
-    texts = {"error.unknown-choice": "« {choice} » n'est pas une réponse à « {question} »."}
-    state = step(treedata.compiled(), doc(goal="maybe"), texts)
-    assert state["errors"][0]["message"] == "« maybe » n'est pas une réponse à « goal »."
-
-
-def test_a_broken_translation_template_falls_back_to_its_text() -> None:
-    state = step(treedata.compiled(), doc(goal="maybe"), {"error.unknown-choice": "bad {template"})
-    assert state["errors"][0]["message"] == "bad {template"

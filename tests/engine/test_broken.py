@@ -104,7 +104,7 @@ EXPECTED: dict[str, list[str]] = {
     "unknown-start": [f"{F}unknown-start.yaml:6: start: unknown question 'first' (expected one of: a, b, c)"],
     "unknown-term": [
         f"{F}unknown-term.yaml:23: questions[1].term: unknown glossary term 'sample-terms' "
-        "(expected an id from macros/glossary.yaml; closest: sample-term)"
+        "(expected an id from data/glossary.yaml; closest: sample-term)"
     ],
     "unreachable-outcome": [
         f"{F}unreachable-outcome.yaml:40: outcomes[2]: outcome 'z' can never be reached "

@@ -1,4 +1,4 @@
-"""Properties of the guidance over every tree (issue 9, point 6), on every finished walk
+"""Properties of the guidance over every tree, on every finished walk
 when a tree has at most walks.LIMIT of them, else on sampled walks (Hypothesis):
 
 (a) a "not sure" answer never changes the ranking (nor exclusions or strength);

@@ -1,4 +1,4 @@
-"""Paper versions agree with the engine (issue 9, point 8): every scenario, and every walk of
+"""Paper versions agree with the engine: every scenario, and every walk of
 the small trees, worked through the rendered paper page by tests/engine/papertally.py (which
 reads only the Markdown) gives the engine's path, advice first, points, exclusions, ranking
 and strength."""

@@ -60,8 +60,3 @@ def test_table_cells_are_escaped() -> None:
     assert "| Pipes \\| and newlines? | People talking to each other |" in summary_markdown(
         [(tree, SAMPLE_DONE)]
     )
-
-
-def test_summary_can_be_translated() -> None:
-    text = summary_markdown([(treedata.compiled(), SAMPLE_DONE)], texts={"summary.title": "Résumé du plan"})
-    assert text.startswith("# Résumé du plan\n")

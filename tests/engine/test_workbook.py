@@ -29,7 +29,7 @@ from track2guide.workbook_compile import compile_workbook
 from track2guide.workbook_doc import html_document, markdown, paper
 
 HERE = Path(__file__).parent
-PLANS = HERE / "workbook" / "plans"
+PLANS = treedata.ROOT / "decision_trees" / "workbook" / "samples"  # the build checks them too
 PAIRS = HERE / "workbook" / "check-pairs.yaml"
 SNAPSHOTS = HERE / "snapshots"
 

@@ -20,7 +20,6 @@ from track2guide import TreeError, step
 from track2guide_build import (
     collect_anchors,
     emit_browser_bundle,
-    emit_engine_bundle,
     load_all_trees,
     load_yaml_text,
     load_yaml_with_lines,
@@ -28,6 +27,7 @@ from track2guide_build import (
     slugify,
 )
 from track2guide_build.__main__ import main
+from track2guide_build.glossary import GLOSSARY
 
 ROOT = treedata.ROOT
 
@@ -55,6 +55,22 @@ def test_duplicate_keys_and_syntax_errors_are_problems() -> None:
         load_yaml_text("a: [1, 2\n", "t.yaml")
     assert str(info.value).startswith("t.yaml:2: (root): YAML syntax error:")
     assert load_yaml_text("", "empty.yaml") == (None, {"": 1})
+
+
+@pytest.mark.parametrize(("yes", "no"), [("yes", "no"), ("on", "off"), ("y", "n")])
+def test_choice_ids_that_yaml_1_1_reads_as_booleans_stay_strings(yes: str, no: str) -> None:
+    """A tree whose choices are `yes`/`no` (or `on`/`off`) loads, checks and walks with those ids."""
+    from track2guide import load_tree
+
+    text = (treedata.TREES / "shape-sample.yaml").read_text(encoding="utf-8")
+    assert "      - id: yes\n" in text and "      - id: no\n" in text and "equals: no}" in text
+    changes = {"- id: yes\n": f"- id: {yes}\n", "- id: no\n": f"- id: {no}\n", "s: no}": f"s: {no}}}"}
+    for old, new in changes.items():
+        text = text.replace(old, new)
+    data, lines = load_yaml_text(text, "shape.yaml")
+    tree = load_tree(data, lines=lines, **treedata.check_args("shape-sample")).data
+    funded = next(q for q in tree["tree"]["questions"] if q["id"] == "funded")
+    assert [c["id"] for c in funded["choices"]] == [yes, no]
 
 
 @pytest.mark.parametrize("name", treedata.SAMPLES)
@@ -104,13 +120,13 @@ def test_all_project_trees_load() -> None:
 def copy_project(tmp_path: Path) -> Path:
     for folder in ("decision_trees", "docs"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
-    (tmp_path / "macros").mkdir()
+    (tmp_path / "data").mkdir()
     return tmp_path
 
 
 def test_missing_glossary_fails_the_build_but_may_be_allowed(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
-    with pytest.raises(TreeError, match=r"macros/glossary.yaml:1: \(root\): the glossary file is missing"):
+    with pytest.raises(TreeError, match=r"data/glossary.yaml:1: \(root\): the glossary file is missing"):
         load_all_trees(root)
     terms_used = any("term" in q for t in treedata.project_trees().values() for q in t["tree"]["questions"])
     if terms_used:
@@ -120,7 +136,7 @@ def test_missing_glossary_fails_the_build_but_may_be_allowed(tmp_path: Path) -> 
 
 def test_problems_of_all_files_are_reported_together(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
-    shutil.copy(ROOT / "macros" / "glossary.yaml", root / "macros" / "glossary.yaml")
+    shutil.copy(ROOT / GLOSSARY, root / GLOSSARY)
     for path in sorted((root / "decision_trees").glob("*.yaml"))[:2]:
         if path.name != "vocabulary.yaml":
             path.write_text(path.read_text().replace("\nversion:", "\nversion: x\nold_version:", 1))
@@ -169,7 +185,6 @@ BUILD_ONLY = {
     "check",
     "checkrefs",
     "checkrules",
-    "messages",
     "paper",
     "schema_doc",
     "structure",
@@ -178,30 +193,18 @@ BUILD_ONLY = {
 }
 
 
-def test_engine_bundle_carries_what_the_browser_runs_and_no_build_checks() -> None:
-    payload = js_payload(emit_engine_bundle(), "TRACK2_ENGINE")
-    shipped = {name.split("/", 1)[1].removesuffix(".py") for name in payload}
-    every = {p.stem for p in (ROOT / "track2guide").glob("*.py")}
-    assert shipped == every - BUILD_ONLY
-    assert payload["track2guide/engine.py"] == (ROOT / "track2guide" / "engine.py").read_text()
-
-
-def test_shipped_modules_import_only_shipped_modules() -> None:
-    """Importing the wizard with only the shipped files loads (as the browser does)."""
+def test_the_wizard_imports_no_build_time_check() -> None:
+    """What the browser imports first (track2guide.wizard) leaves the build's checks and
+    their libraries unloaded."""
     import subprocess
-    import tempfile
 
-    payload = js_payload(emit_engine_bundle(), "TRACK2_ENGINE")
-    with tempfile.TemporaryDirectory() as tmp:
-        for name, source in payload.items():
-            (Path(tmp) / name).parent.mkdir(parents=True, exist_ok=True)
-            (Path(tmp) / name).write_text(source)
-        code = "import sys, track2guide.wizard; print(sorted(m for m in sys.modules if 'track2guide' in m))"
-        run = subprocess.run(
-            [sys.executable, "-c", code], cwd=tmp, capture_output=True, text=True, check=False
-        )
+    code = "import sys, track2guide.wizard; print(' '.join(sorted(sys.modules)))"
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr
-    assert "'track2guide.check'" not in run.stdout and "'track2guide.wizard'" in run.stdout
+    loaded = set(run.stdout.split())
+    assert "track2guide.wizard" in loaded and "track2guide.workbook_app" in loaded
+    assert not {f"track2guide.{name}" for name in BUILD_ONLY} & loaded
+    assert not {"yaml", "jsonschema", "track2guide_build"} & loaded
 
 
 def test_engine_imports_nothing_outside_the_stdlib() -> None:
@@ -232,8 +235,8 @@ def test_trees_are_loaded_once_until_an_input_changes(
 
     for folder in ("decision_trees", "docs"):
         shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("*.png", "*.svg"))
-    (tmp_path / "macros").mkdir()
-    shutil.copy(ROOT / "macros" / "glossary.yaml", tmp_path / "macros" / "glossary.yaml")
+    (tmp_path / "data").mkdir()
+    shutil.copy(ROOT / GLOSSARY, tmp_path / GLOSSARY)
     reads: list[str] = []
     real = loadall.load_yaml_with_lines
 
@@ -266,6 +269,8 @@ def test_cli_check_and_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 
 class FakeEnv:
+    project_dir = str(ROOT)
+
     def __init__(self) -> None:
         self.macros: dict[str, Any] = {}
 
@@ -275,12 +280,11 @@ class FakeEnv:
 
 
 def test_macros_render_paper_and_reference() -> None:
-    sys.path.insert(0, str(ROOT))
     from macros import trees as tree_macros
     from macros.treesource import TreeSource
 
     env = FakeEnv()
-    tree_macros.register(env, TreeSource())
+    tree_macros.register(env, TreeSource(ROOT))
     tree_id = sorted(treedata.project_trees())[0]
     text = env.macros["paper"](tree_id)
     assert "## Questions {#questions}" in text and "](../../" in text
@@ -289,7 +293,8 @@ def test_macros_render_paper_and_reference() -> None:
     assert env.macros["tree_reference"]().startswith("## Decision tree {#def-root}")
 
 
-def load_hook() -> tuple[Any, Any]:
+def load_hook(root: Path = ROOT) -> tuple[Any, Any]:
+    """The trees hook, loaded by file path as MkDocs loads it, and a config for the project at `root`."""
     pytest.importorskip("mkdocs")
     import importlib.util
 
@@ -299,32 +304,52 @@ def load_hook() -> tuple[Any, Any]:
     assert spec and spec.loader
     hook = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hook)
-    config = MkDocsConfig()
-    config.load_dict({"site_name": "t", "docs_dir": str(ROOT / "docs"), "site_dir": "/tmp/t2-unused"})
+    config = MkDocsConfig(config_file_path=str(root / "mkdocs.yml"))
+    config.load_dict({"site_name": "t", "docs_dir": str(root / "docs"), "site_dir": "/tmp/t2-unused"})
     config.validate()
     config.plugins._current_plugin = None  # set by MkDocs while it runs hooks
     return hook, config
 
 
-def test_hook_adds_generated_files() -> None:
+def test_hook_ships_the_trees_that_the_wizard_pages_load() -> None:
     from mkdocs.structure.files import Files
+
+    from macros.wizard import wizard_html
+    from track2guide_build.assets import PYODIDE, TREES_JS
 
     hook, config = load_hook()
     files = hook.on_files(Files([]), config)
-    names = sorted(f.src_uri for f in files)
-    assert names == ["assets/wizard/engine.js", "assets/wizard/trees.js"]
+    assert [f.src_uri for f in files] == [TREES_JS]
+    payload = js_payload(files.get_file_from_path(TREES_JS).content_string, "TRACK2_TREES")
+    assert payload == {t.id: t.data for t in load_all_trees(ROOT)}
+    # A wizard page loads the trees, then the Pyodide runtime whose stdlib zip holds the engine.
+    html = wizard_html(payload["venue"], "tools/venue.html")
+    scripts = html.split('data-scripts="', 1)[1].split('"', 1)[0].split()
+    assert scripts == [f"../{path}" for path in (TREES_JS, *PYODIDE)]
+    assert scripts[-1].endswith("/python-stdlib.js")
+    # The browser shell refuses bigger files before reading them, with the engine's own cap.
+    from track2guide.safetext import MAX_FILE_CHARS
+
+    assert f'data-max-bytes="{MAX_FILE_CHARS}"' in html
 
 
-def test_hook_fails_the_build_with_every_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_mkdocs_lists_the_shim_that_the_build_ships() -> None:
+    """Material's offline plugin would add a CDN copy of iframe-worker unless mkdocs.yml lists ours."""
+    from track2guide_build.assets import IFRAME_WORKER_SHIM, VENDORED
+
+    config, _ = load_yaml_with_lines(ROOT / "mkdocs.yml")
+    assert config["extra"]["polyfills"] == [IFRAME_WORKER_SHIM] and IFRAME_WORKER_SHIM in VENDORED
+
+
+def test_hook_fails_the_build_with_every_problem(tmp_path: Path) -> None:
     from mkdocs.exceptions import PluginError
     from mkdocs.structure.files import Files
 
-    hook, config = load_hook()
     root = copy_project(tmp_path)
-    shutil.copy(ROOT / "macros" / "glossary.yaml", root / "macros" / "glossary.yaml")
+    hook, config = load_hook(root)
+    shutil.copy(ROOT / GLOSSARY, root / GLOSSARY)
     tree = next(p for p in sorted((root / "decision_trees").glob("*.yaml")) if p.name != "vocabulary.yaml")
     tree.write_text(tree.read_text().replace("\nstart:", "\ncolour: red\nstart:", 1))
-    monkeypatch.setattr(hook, "ROOT", root)
     with pytest.raises(PluginError) as info:
         hook.on_files(Files([]), config)
     message = str(info.value)

@@ -88,7 +88,7 @@ try {
 }
 console.log(JSON.stringify(report));
 
-/* ---- Safety checks (issue 11) ---- */
+/* ---- Safety checks: content policy, loading a file, search, clearing, quick exit ---- */
 
 function fileUrl(rel) { return pathToFileURL(`${siteDir}/${rel}`).href; }
 

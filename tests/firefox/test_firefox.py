@@ -1,8 +1,8 @@
 """The site in Firefox too (Debian's firefox-esr through Puppeteer's WebDriver
 BiDi; Playwright's Firefox needs its own build, which cannot be downloaded here):
 every page from disk is styled, quiet and local, and a wizard walks to its result.
-With Firefox's default file-origin preference set explicitly, the safety checks of issue
-11 run too: no content-policy violation anywhere, the wizard loads a file and search works
+With Firefox's default file-origin preference set explicitly, the safety checks run
+too: no content-policy violation anywhere, the wizard loads a file and search works
 under the policy from disk and over http, "Clear all kept answers" reaches the wizard
 pages' own storage, and quick exit by keys leaves no answers behind Back."""
 from __future__ import annotations
@@ -14,11 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from tests.conftest import ROOT, site_pages
 from tests.security.test_protect import VECTORS
-from tests.wizard.helpers import finished
+from tests.wizard.helpers import finished, read_yaml
 
 pytestmark = pytest.mark.browser
 SCRIPT = ROOT / "tests" / "firefox" / "check_site.mjs"
@@ -31,11 +30,11 @@ def firefox_report(
 ) -> dict[str, object]:
     assert shutil.which("node"), "node is needed for the Firefox tests"
     assert Path("/usr/bin/firefox-esr").exists(), "install Debian's firefox-esr (scripts/install-browsers.sh)"
-    scenario = yaml.safe_load(SCENARIO.read_text(encoding="utf-8"))
+    scenario = read_yaml(SCENARIO)
     work = tmp_path_factory.mktemp("ff")
     chosen = next(s for s in finished("choose-process") if s["expect"]["result"].get("top"))
     answers = work / "answers.json"
-    tree = yaml.safe_load((ROOT / "decision_trees" / "choose-process.yaml").read_text(encoding="utf-8"))
+    tree = read_yaml(ROOT / "decision_trees" / "choose-process.yaml")
     doc = {"tree": "choose-process", "version": tree["version"], "answers": chosen["answers"]}
     answers.write_text(json.dumps(doc))
     spec = {

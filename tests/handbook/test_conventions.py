@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 HANDBOOK = sorted(DOCS.glob("*.md"))
 STEP_PAGES = sorted(DOCS.glob("step-*.md"))
-TEXT_FILES = [*HANDBOOK, ROOT / "macros" / "glossary.yaml"]
+TEXT_FILES = [*HANDBOOK, ROOT / "data" / "glossary.yaml"]
 
 BRITISH = {
     "organisation": "organization", "organisations": "organizations", "organise": "organize",

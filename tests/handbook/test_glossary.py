@@ -13,14 +13,17 @@ from typing import Any
 import markdown
 import pytest
 import yaml
+from mkdocs.config.defaults import MkDocsConfig
 
 import macros
-from macros import glossary as gl
+from macros import glossary as glossary_page
+from track2guide_build import glossary as gl
+from track2guide_build.yamlload import load_yaml_with_lines
 
 ROOT = Path(__file__).resolve().parents[2]
-GLOSSARY_YAML = ROOT / gl.GLOSSARY_FILE
-# Read without the loader, so the uniqueness tests still report when the loader would refuse.
-RAW: list[dict[str, Any]] = yaml.safe_load(GLOSSARY_YAML.read_text(encoding="utf-8"))
+GLOSSARY_YAML = ROOT / gl.GLOSSARY
+# Read without validating, so the uniqueness tests still report when the loader would refuse.
+RAW: list[dict[str, Any]] = load_yaml_with_lines(GLOSSARY_YAML)[0]
 ENTRIES = gl.load_glossary(GLOSSARY_YAML)
 IDS = Counter(str(entry.get("id")) for entry in RAW)
 FORMS = Counter(form for entry in RAW for form in [entry.get("term"), *entry.get("also", [])])
@@ -176,7 +179,7 @@ def test_loader_rejects_malformed_entry(tmp_path: Path, bad: dict[str, Any]) -> 
 @pytest.fixture(scope="module")
 def hooked_markdown() -> str:
     hook = _load_hook()
-    config = {"config_file_path": str(ROOT / "mkdocs.yml")}
+    config = MkDocsConfig(config_file_path=str(ROOT / "mkdocs.yml"))
     hook.on_config(config)
     result: str = hook.on_page_markdown("# Page\n\nSome text.", page=None, config=config, files=None)
     return result
@@ -194,7 +197,7 @@ def test_hook_appends_abbreviation_for_every_form(hooked_markdown: str, entry: g
 
 
 def test_abbreviations_become_tooltips() -> None:
-    text = "ICR, a problem-solving workshop and Track II.\n\n" + gl.abbreviations(ENTRIES)
+    text = "ICR, a problem-solving workshop and Track II.\n\n" + _load_hook().abbreviations(ENTRIES)
     html = markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS)
     found = {
         text: html_module.unescape(title)
@@ -221,11 +224,11 @@ def test_macro_is_registered(tmp_path: Path) -> None:
 
     env = FakeEnv()
     macros.define_env(env)
-    assert env.macros["glossary"]() == gl.render_glossary(ENTRIES)
+    assert env.macros["glossary"]() == glossary_page.render_glossary(ENTRIES)
 
 
 def test_rendered_glossary_is_sorted_with_anchors() -> None:
-    html = markdown.markdown(gl.render_glossary(ENTRIES), extensions=MARKDOWN_EXTENSIONS)
+    html = markdown.markdown(glossary_page.render_glossary(ENTRIES), extensions=MARKDOWN_EXTENSIONS)
     anchors = re.findall(r'<dt id="([^"]+)">', html)
     expected = [entry["id"] for entry in sorted(ENTRIES, key=lambda entry: entry["term"].casefold())]
     assert anchors == expected

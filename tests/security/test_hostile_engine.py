@@ -1,6 +1,6 @@
 """Hostile answers files and events against the engine side (no browser): what the user
-sees is what the session holds, messages quote only short cleaned ids, and the minor
-items of issue 11 (escaping, link targets, wording, events of the wrong type, long lists)."""
+sees is what the session holds, messages quote only short cleaned ids, and the smaller
+risks (escaping, link targets, wording, events of the wrong type, long lists)."""
 from __future__ import annotations
 
 import json

@@ -8,10 +8,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from tests.conftest import ROOT, Recorder
-from tests.wizard.helpers import answer, finished, open_menu, open_wizard, session_answers, settled
+from tests.wizard.helpers import (
+    answer,
+    finished,
+    open_menu,
+    open_wizard,
+    read_yaml,
+    session_answers,
+    settled,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -58,7 +65,7 @@ def test_downloaded_file_holds_what_the_review_shows(
     wizard_page: tuple[Any, Recorder], file_url: str, tmp_path: Path
 ) -> None:
     page, _rec = wizard_page
-    tree = yaml.safe_load((ROOT / "decision_trees" / "choose-process.yaml").read_text(encoding="utf-8"))
+    tree = read_yaml(ROOT / "decision_trees" / "choose-process.yaml")
     ids = [q["id"] for q in tree["questions"]]
     # A finished walk that skips at least one question.
     scenario = next(s for s in finished("choose-process") if set(ids) - set(s["expect"]["path"]))

@@ -7,12 +7,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from tests.conftest import ROOT, build_site, site_pages
+from track2guide_build import load_yaml_with_lines
 
 # What a copy of the project needs in order to build.
-PROJECT_PARTS = ["mkdocs.yml", "docs", "hooks", "macros", "decision_trees", "track2guide", "track2guide_build", "tools"]
+PROJECT_PARTS = [
+    "mkdocs.yml", "docs", "data", "hooks", "macros", "decision_trees", "track2guide", "track2guide_build", "tools",
+]
 
 
 @pytest.fixture
@@ -34,7 +36,7 @@ def project_copy(tmp_path: Path) -> Path:
 
 
 def test_strict_build_produces_every_nav_page(built_site: Path) -> None:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = load_yaml_with_lines(ROOT / "mkdocs.yml")[0]
     nav_files: list[str] = []
 
     def walk(items: list[object]) -> None:

@@ -1,5 +1,5 @@
 """Glossary terms reachable by keyboard with a readable tooltip, and hover colours that
-keep text readable (issue: white on Material's deep orange was 2.8:1)."""
+keep text readable (white on Material's deep orange was 2.8:1)."""
 
 from __future__ import annotations
 

@@ -14,16 +14,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+
+from track2guide_build import load_yaml_with_lines, tree_files
+from track2guide_build.glossary import GLOSSARY
 
 ROOT = Path(__file__).resolve().parents[2]
 TREES = ROOT / "decision_trees"
 SCENARIOS = ROOT / "tests" / "scenarios"
 DOCS = ROOT / "docs"
-TREE_IDS = ["choose-process", "approach", "venue"]
+TREE_IDS = [path.stem for path in tree_files(ROOT)]
 MIN_SCENARIOS = 20
 
-# The fixed anchors of the team contract (docs/<page> -> heading ids).
+# The fixed anchors that the trees may link to (docs/<page> -> heading ids): handbook
+# headings whose ids are promised to stay, so links from the trees never break.
 FIXED_ANCHORS: dict[str, set[str]] = {
     "step-1-assess.md": {
         "conflict-assessment",
@@ -152,8 +155,7 @@ PROCESSES = ["training", "dialogue", "icr", "peace-education", "joint-projects"]
 
 
 def load(path: Path) -> Any:
-    with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return load_yaml_with_lines(path)[0]
 
 
 @pytest.fixture(scope="module")
@@ -232,6 +234,29 @@ def test_vocabulary_importance_levels(vocabulary: dict[str, Any]) -> None:
     assert vocabulary["importance"] == ["required", "recommended", "nice"]
 
 
+def test_plan_files_know_every_tree() -> None:
+    """The browser checks a plan file's wizard answers against its own list of tree ids."""
+    from track2guide.workbook import WIZARD_IDS
+
+    assert sorted(WIZARD_IDS) == sorted(TREE_IDS)
+
+
+def test_importance_levels_are_declared_once_in_the_vocabulary(vocabulary: dict[str, Any]) -> None:
+    """The schemas' enums (for editors) equal the vocabulary's levels, and every level has its
+    words on screen and on paper."""
+    import json
+
+    from track2guide.texts import TEXTS
+
+    levels = vocabulary["importance"]
+    tree_schema = json.loads((TREES / "schema.json").read_text(encoding="utf-8"))
+    vocabulary_schema = json.loads((TREES / "vocabulary.schema.json").read_text(encoding="utf-8"))
+    assert tree_schema["$defs"]["choice"]["properties"]["importance"]["enum"] == levels
+    assert vocabulary_schema["properties"]["importance"]["items"]["enum"] == levels
+    for level in levels:
+        assert TEXTS[f"importance.{level}"], level
+
+
 def test_vocabulary_anchors_exist_in_docs(vocabulary: dict[str, Any]) -> None:
     missing = []
     for key, target in vocabulary["links"].items():
@@ -293,9 +318,7 @@ def test_every_reason_leads_to_the_handbook(tree_id: str, trees: dict[str, dict[
 
 @pytest.mark.parametrize("tree_id", TREE_IDS)
 def test_glossary_terms_exist(tree_id: str, trees: dict[str, dict[str, Any]]) -> None:
-    glossary = load(ROOT / "macros" / "glossary.yaml")
-    entries = glossary["terms"] if isinstance(glossary, dict) else glossary
-    known = {entry["id"] for entry in entries}
+    known = {entry["id"] for entry in load(ROOT / GLOSSARY)}
     used = {q["term"] for q in trees[tree_id]["questions"] if "term" in q}
     assert used <= known, f"{tree_id}: unknown glossary terms {sorted(used - known)}"
 
@@ -518,7 +541,7 @@ def test_scenarios_cover_every_result(trees: dict[str, dict[str, Any]]) -> None:
     assert ready == {True, False}
 
 
-# ---------------------------------------------------------------- calibration rules (issue 9)
+# ---------------------------------------------------------------- calibration rules
 
 SOURCE_COMMENT = re.compile(r"^\s*# source: (Step \d|Introduction|Conclusion).*\(([a-z0-9-]+)\)\s*$")
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
+from track2guide_build import load_yaml_with_lines, tree_files
 
 ROOT = Path(__file__).resolve().parents[2]
-TREES = ("choose-process", "approach", "venue")
+TREES = tuple(path.stem for path in tree_files(ROOT))  # every tree of decision_trees/
 READY_MS = 60_000  # generous: this CI box is slow; a real start takes a few seconds
 RESULT_KEYS = ("top", "clear", "gate", "ranked", "warnings", "ready", "missing_required", "missing_other",
                "met", "not_applicable", "strength", "ruled_out")
@@ -38,11 +38,16 @@ READ_RESULT = """() => {
 }"""
 
 
+def read_yaml(path: Path) -> Any:
+    """A YAML file of the project, read as the build reads it (YAML 1.2: yes and no stay words)."""
+    return load_yaml_with_lines(path)[0]
+
+
 def scenarios(tree: str) -> list[dict[str, Any]]:
     """The TREES helper's scenarios for a tree: {name, answers, expect}."""
     out = []
     for path in sorted((ROOT / "tests" / "scenarios" / tree).glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path)
         out.append({"name": path.stem, **data})
     return out
 

@@ -1,4 +1,4 @@
-"""Issue 10, points 1-3 and 5, at desktop and phone sizes, from file:// and over http:
+"""The wizard as a sequence of steps, at desktop and phone sizes, from file:// and over http:
 each question is a step of the tab's history (Back and Forward, Read more and back), the
 question heading lands below Material's sticky header and takes focus after every step,
 errors show GOV.UK style in view with focus, and Start again asks first."""

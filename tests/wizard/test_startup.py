@@ -1,4 +1,4 @@
-"""Issue 16: what a user does on the screen shown before the engine is ready survives the
+"""What a user does on the screen shown before the engine is ready survives the
 engine's first render (ticks, unticks, focus), from file:// and over http, with a normal and a
 slowed start-up; then Next gives the answer the user ticked."""
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import base64
 import gzip
-import importlib
+import importlib.util
 import re
 import struct
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +110,19 @@ def test_a_handbook_page_loads_nothing_of_the_wizard(recorded_page: Any, http_si
     assert wizard == []
 
 
+def test_the_engine_reaches_the_browser_in_the_stdlib_zip_only(built_site: Path) -> None:
+    """Every engine module is in the runtime's stdlib zip; no other file of the site carries it."""
+    import io
+    import zipfile
+
+    stdlib = (built_site / "assets" / "pyodide" / "python-stdlib.js").read_text(encoding="ascii")
+    stdlib_zip = gzip.decompress(base64.b64decode(stdlib.split('base64: "')[1].split('"')[0]))
+    modules = {name.rsplit(".", 1)[0] for name in zipfile.ZipFile(io.BytesIO(stdlib_zip)).namelist()}
+    engine = {f"track2guide/{p.stem}" for p in (ROOT / "track2guide").glob("*.py")}
+    assert engine <= modules  # as .py, or .pyc in a T2_PYODIDE_START=pyc build
+    assert sorted(p.name for p in (built_site / "assets" / "wizard").iterdir()) == ["trees.js"]
+
+
 def test_no_path_of_the_build_machine_in_the_shipped_python(built_site: Path) -> None:
     snapshot = snapshot_bytes(built_site)
     stdlib = (built_site / "assets" / "pyodide" / "python-stdlib.js").read_text(encoding="ascii")
@@ -120,11 +132,10 @@ def test_no_path_of_the_build_machine_in_the_shipped_python(built_site: Path) ->
 
 
 def test_a_stale_snapshot_fails_the_build() -> None:
-    sys.path.insert(0, str(ROOT / "hooks"))  # as MkDocs loads hooks
-    try:
-        pyodide_bundle = importlib.import_module("pyodide_bundle")
-    finally:
-        sys.path.remove(str(ROOT / "hooks"))
+    spec = importlib.util.spec_from_file_location("pyodide_bundle", ROOT / "hooks" / "pyodide_bundle.py")
+    assert spec is not None and spec.loader is not None
+    pyodide_bundle = importlib.util.module_from_spec(spec)  # by file path, as MkDocs loads hooks
+    spec.loader.exec_module(pyodide_bundle)
     build_id = pyodide_bundle.build_id((ROOT / "node_modules" / "pyodide" / "pyodide.js").read_text())
     words = struct.pack("<8I", *(int(build_id[i:i + 8], 16) for i in range(0, 64, 8)))
     good = bytes(SPARSE_HEADER + 16) + words + bytes(64)

@@ -18,6 +18,7 @@ from track2guide.workbook import PLAN_FORMAT
 
 pytestmark = pytest.mark.browser
 
+ROOT = Path(__file__).resolve().parents[2]
 READY_MS = 90_000
 SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 
@@ -63,6 +64,25 @@ def download(page: Any, action: str) -> str:
     with page.expect_download() as caught:
         page.locator(f'.t2-wb-toolbar [data-action="{action}"]').click()
     return Path(caught.value.path()).read_text(encoding="utf-8")
+
+
+TAJIK = "tests/scenarios/choose-process/tajik-dialogue-first-phase.yaml"
+
+
+def process_answers_file(path: Path, answers: dict[str, Any]) -> Path:
+    """The file the Choose a process page downloads from "Download my answers"."""
+    version = read_yaml(ROOT / "decision_trees" / "choose-process.yaml")["version"]
+    doc = {"tree": "choose-process", "version": version, "answers": answers}
+    path.write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def pick_file(page: Any, selector: str, path: Path) -> None:
+    with page.expect_file_chooser() as chooser:
+        page.locator(selector).click()
+    chooser.value.set_files(path)
+    settle(page)
+
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -156,10 +176,12 @@ def test_hostile_plan_files_are_refused_with_nothing_lost(
     assert rec.page_errors == []
 
 
-def test_keyboard_only_plan(recorded_page: Any, file_url: str) -> None:
+@pytest.mark.parametrize("size", SIZES)
+def test_keyboard_only_plan(recorded_page: Any, site_url: str, size: str) -> None:
     """Tab through the whole workbook: every question is reached; Space ticks, typing fills notes."""
-    page, _rec = recorded_page
-    open_workbook(page, file_url)
+    page, rec = recorded_page
+    page.set_viewport_size(SIZES[size])
+    open_workbook(page, site_url)
     page.focus("#wb-title")
     page.keyboard.type("Keyboard plan")
     reached: set[str] = set()
@@ -186,6 +208,7 @@ def test_keyboard_only_plan(recorded_page: Any, file_url: str) -> None:
         page.keyboard.press("Enter")
     text = Path(caught.value.path()).read_text(encoding="utf-8")
     assert text.startswith("# Keyboard plan\n") and "Noted." in text
+    assert rec.foreign_requests(site_url if site_url.startswith("http") else None) == []
 
 
 def test_printed_plan_has_no_controls_or_urls(recorded_page: Any, file_url: str) -> None:
@@ -203,12 +226,16 @@ def test_printed_plan_has_no_controls_or_urls(recorded_page: Any, file_url: str)
     assert pdf.startswith(b"%PDF") and 1 <= pages <= 12, pages
 
 
-def test_workbook_page_is_accessible(recorded_page: Any, file_url: str) -> None:
+def test_workbook_page_is_accessible(recorded_page: Any, file_url: str, tmp_path: Path) -> None:
     page, _rec = recorded_page
     if not AXE.exists():
         pytest.fail("node_modules/axe-core missing: run npm ci")
     open_workbook(page, file_url)
     fill(page, {"banned": "yes", "follow-up": ["none", "meetings"]})
+    answers = read_yaml(ROOT / TAJIK)["answers"]  # a wizard's result shown beside its question
+    wizard_file = process_answers_file(tmp_path / "a.json", answers)
+    pick_file(page, '[data-question="process"] [data-action="wizard"]', wizard_file)
+    assert page.inner_text("#wb-process-wizard")
     assert axe_violations(page, ".t2-workbook") == []
 
 
@@ -260,4 +287,63 @@ def test_plan_file_protected_with_a_passphrase(recorded_page: Any, file_url: str
     page.wait_for_function(loaded)
     assert page.input_value("#wb-change") == "Names of people at risk"
     assert page.input_value("#wb-title") == "Protected plan"
+    assert rec.page_errors == []
+
+
+def test_process_from_the_wizards_answers_file_saved_cleared_and_loaded_back(
+    recorded_page: Any, site_url: str, tmp_path: Path
+) -> None:
+    page, rec = recorded_page
+    page.on("dialog", lambda d: d.accept())
+    open_workbook(page, site_url)
+    fill(page, {"talks": "during"}, "Plan with a wizard")
+    answers = read_yaml(ROOT / TAJIK)["answers"]
+    wizard_file = process_answers_file(tmp_path / "answers.json", answers)
+    block = page.locator('[data-question="process"] .t2-wb-wizard')
+    assert block.locator("a.t2-wb-wizard-open").get_attribute("href").endswith("tools/choose-process.html")
+    pick_file(page, '[data-question="process"] [data-action="wizard"]', wizard_file)
+    assert page.inner_text(".t2-wb-alert") == ""
+    assert page.is_checked("#wb-process--dialogue")
+    status = page.locator("#wb-process-wizard")
+    assert status.inner_text().startswith("From the Choose a process wizard: Dialogue (clear lead).")
+    assert "Improving relationships" in status.inner_text()
+    assert "step-3-design.html#dialogue" in status.locator("a").get_attribute("href")
+    assert page.evaluate("() => document.activeElement.id") == "wb-process-wizard"
+    assert page.input_value("#wb-title") == "Plan with a wizard" and page.is_checked("#wb-talks--during")
+    saved = download(page, "save")
+    assert json.loads(saved)["wizards"] == {"choose-process": answers}
+    shown = page.inner_text(".t2-wb-form")
+    # Clear, then load the plan file back: the same plan, the same wizard line, the same file.
+    page.locator('.t2-wb-toolbar [data-action="clear"]').click()
+    settle(page)
+    assert page.inner_text("#wb-process-wizard") == "" and not page.is_checked("#wb-process--dialogue")
+    plan_file = tmp_path / "plan.json"
+    plan_file.write_text(saved, encoding="utf-8")
+    pick_file(page, '.t2-wb-toolbar [data-action="load"]', plan_file)
+    assert page.inner_text(".t2-wb-notice") == "Your plan was loaded."
+    assert page.inner_text(".t2-wb-form") == shown
+    assert download(page, "save") == saved
+    md = download(page, "export-markdown")
+    assert "*From the Choose a process wizard: Dialogue (clear lead). Improving relationships" in md
+    # Answering by hand overrides the wizard: its line goes and the plan file drops its answers.
+    page.check("#wb-process--training")
+    settle(page)
+    assert page.inner_text("#wb-process-wizard") == ""
+    assert "yourself" in page.inner_text(".t2-wb-notice")
+    assert json.loads(download(page, "save"))["wizards"] == {}
+    assert rec.foreign_requests(site_url if site_url.startswith("http") else None) == []
+    assert rec.page_errors == [] and rec.console_errors == []
+
+
+def test_an_unfinished_wizard_walk_changes_nothing(recorded_page: Any, file_url: str, tmp_path: Path) -> None:
+    page, rec = recorded_page
+    open_workbook(page, file_url)
+    fill(page, {"process": "training"})
+    answers = dict(list(read_yaml(ROOT / TAJIK)["answers"].items())[:2])
+    path = process_answers_file(tmp_path / "answers.json", answers)
+    before = download(page, "save")
+    pick_file(page, '[data-question="process"] [data-action="wizard"]', path)
+    assert "is not finished" in page.inner_text(".t2-wb-alert")
+    assert page.is_checked("#wb-process--training") and page.inner_text("#wb-process-wizard") == ""
+    assert download(page, "save") == before
     assert rec.page_errors == []

@@ -1,0 +1,67 @@
+// The wizard start-up in Firefox ESR (Puppeteer over WebDriver BiDi), for bench_wizard.py:
+// the same measures as its Chromium loads, from file://, each load in a fresh browser context.
+//
+//   node benchmarks/bench_wizard_firefox.mjs SPEC_JSON   -> prints one JSON object
+//
+// SPEC_JSON: {"runs": N, "sites": {variant: site dir}, "trees": [...], "plain": "introduction.html",
+//             "watch": init script, "read": function text, "click": function text, "read_ms": ms}
+// Output: {"variant/page": [one object of times per load, ...]}. A benchmark, not a test.
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import puppeteer from 'puppeteer-core';
+
+const spec = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const browser = await puppeteer.launch({
+  browser: 'firefox',
+  executablePath: process.env.T2_FIREFOX || '/usr/bin/firefox-esr',
+  headless: true,
+  extraPrefsFirefox: {
+    'app.update.enabled': false, 'datareporting.policy.dataSubmissionEnabled': false,
+    'toolkit.telemetry.enabled': false, 'network.captive-portal-service.enabled': false,
+    'security.fileuri.strict_origin_policy': true,
+  },
+});
+
+const evaluate = (page, fn) => page.evaluate(`(${fn})()`);
+
+async function oneLoad(url, wizard) {
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    await page.evaluateOnNewDocument(spec.watch);
+    await page.goto(url, { waitUntil: 'load' });
+    if (!wizard) {
+      await new Promise((r) => setTimeout(r, 100));
+      return { fcp: (await evaluate(page, spec.read)).fcp };
+    }
+    await page.waitForSelector('.t2-wizard.t2-ready, .t2-failed', { timeout: 120000 });
+    if (await page.$('.t2-failed')) throw new Error(`wizard failed at ${url}`);
+    await page.waitForFunction(() => window.__t2.answered !== undefined, { timeout: 30000 });
+    const times = await evaluate(page, spec.read);
+    let click = await evaluate(page, spec.click);
+    if (!click.moved) throw new Error('the click did not move to another question');
+    times.click = click.click;
+    await new Promise((r) => setTimeout(r, spec.read_ms));
+    click = await evaluate(page, spec.click);
+    times.click_read = click.moved ? click.click : null;
+    return times;
+  } finally {
+    await context.close();
+  }
+}
+
+const out = {};
+try {
+  for (let run = 0; run < spec.runs; run++) {
+    for (const page of [...spec.trees, spec.plain]) {
+      for (const [variant, site] of Object.entries(spec.sites)) {
+        const wizard = page !== spec.plain;
+        const url = pathToFileURL(`${site}/${wizard ? `tools/${page}.html` : page}`).href;
+        (out[`${variant}/${page}`] ||= []).push(await oneLoad(url, wizard));
+      }
+    }
+  }
+} finally {
+  await browser.close();
+}
+console.log(JSON.stringify(out));
