@@ -66,6 +66,7 @@ def main() -> int:
 
     trees = {t.id: t.data for t in load_all_trees(ROOT)}
     wizard = import_engine(args.engine_root)
+    from track2guide.engine import step
 
     counts: Counter[str] = Counter()
     instrument(counts)
@@ -77,7 +78,7 @@ def main() -> int:
         reply = wizard.handle(tree, session, {"action": "show"})
         for _ in range(60):
             session = reply["session"]
-            state = wizard.step(tree, session["answers"])
+            state = step(tree, session["answers"])
             if state["current"] is None:
                 break
             q = state["current"]

@@ -3,9 +3,11 @@
 Pure standard-library Python (CPython 3.11+ and Pyodide): JSON in, JSON out, no
 global state, nothing evaluated as code.  Layers:
 
+- the typed model of a tree (`track2guide.model`, built once by `track2guide.modelbuild`);
 - the core that also runs in the browser: walking, weighing, conditions, answers
-  (`step`, `answer`, `question`, `start`, `holds`), the wizard controller
-  (`track2guide.wizard`) and its HTML view, the plan summary (`summary_markdown`);
+  (`step`, `answer`, `question`, `start`, `holds`) computing the typed state
+  (`track2guide.state`), the wizard controller (`track2guide.wizard`) and its HTML view,
+  the plan summary (`summary_markdown`);
 - build-time checks that never ship to the browser: `load_tree`, `check_tree`,
   `compile_tree`, `check_vocabulary`, `CheckedTree`, `Problem`, `TreeError`,
   `validate` (structural validation with jsonschema), `paper_markdown`,

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from .conditions import Answer
 from .jsontypes import Json, JsonDict
+from .model import Tree
 from .safetext import short_id
 from .texts import say
-from .tree import Tree
 
 DOC_KEYS = ("tree", "version", "answers")
 
@@ -37,8 +37,8 @@ def _bad_format(detail_key: str, /, **values: object) -> JsonDict:
 def check_value(tree: Tree, qid: str, value: Json) -> tuple[Answer | None, list[JsonDict]]:
     """Validate one answer to one (known) question."""
     q = tree.questions[qid]
-    ids = [c["id"] for c in q["choices"]]
-    if q["type"] == "single":
+    ids = [c.id for c in q.choices]
+    if q.type == "single":
         if not isinstance(value, str):
             key = "error.wrong-type.single" if isinstance(value, list) else "error.wrong-type.value"
             return None, [error("wrong-type", say(key, question=qid), qid)]
@@ -68,15 +68,15 @@ def check_value(tree: Tree, qid: str, value: Json) -> tuple[Answer | None, list[
 def _multiple_rules(tree: Tree, qid: str, ticked: list[str]) -> list[JsonDict]:
     """A multiple question's `min_choices` and its `exclusive` choices."""
     q = tree.questions[qid]
-    if q["type"] != "multiple":
+    if q.type != "multiple":
         return []
-    least = int(q.get("min_choices", 0))
+    least = q.min_choices
     if len(ticked) < least:
         return [error("too-few-choices", say("error.too-few-choices", count=least), qid)]
     for cid in ticked:
-        choice = tree.choice(qid, cid) or {}
-        if choice.get("exclusive") and len(ticked) > 1:
-            label = choice.get("label", cid)
+        choice = tree.choice(qid, cid)
+        if choice is not None and choice.exclusive and len(ticked) > 1:
+            label = choice.label
             return [error("exclusive-choice", say("error.exclusive-choice", choice=label), qid)]
     return []
 

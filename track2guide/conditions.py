@@ -1,4 +1,5 @@
-"""Declarative conditions on answers: evaluate them, list what they refer to.
+"""Declarative conditions on answers: evaluate them (typed, `track2guide.model`), describe them,
+and list what their raw form refers to (for the build's checks, which report YAML paths).
 
 Forms: {answer: Q, equals: C} | {answer: Q, one_of: [C, ...]} | {answer: Q, includes: C}
 | {answered: Q} | {all: [...]} | {any: [...]} | {not: cond}, and in warnings only
@@ -13,6 +14,18 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from .jsontypes import Json
+from .model import (
+    AllOf,
+    Answered,
+    AnyOf,
+    Condition,
+    Equals,
+    Includes,
+    Not,
+    OneOf,
+    ResultTop,
+    ResultTopOneOf,
+)
 from .problems import Path
 from .texts import say
 
@@ -20,33 +33,29 @@ Answer = str | list[str]
 Answers = Mapping[str, Answer]
 
 
-def holds(cond: Json, answers: Answers, top: str | None = None) -> bool:
+def holds(cond: Condition, answers: Answers, top: str | None = None) -> bool:
     """True if `cond` holds on `answers` (qid -> choice id or list of ids) and the result's `top`."""
-    if not isinstance(cond, dict):
-        return False
-    if "all" in cond:
-        parts = cond["all"]
-        return isinstance(parts, list) and all(holds(c, answers, top) for c in parts)
-    if "any" in cond:
-        parts = cond["any"]
-        return isinstance(parts, list) and any(holds(c, answers, top) for c in parts)
-    if "not" in cond:
-        return not holds(cond["not"], answers, top)
-    if "result_top" in cond:
-        return top is not None and cond["result_top"] == top
-    if "result_top_one_of" in cond:
-        options = cond["result_top_one_of"]
-        return top is not None and isinstance(options, list) and top in options
-    if "answered" in cond:
-        return cond["answered"] in answers
-    given = answers.get(cond.get("answer", ""))
-    if "equals" in cond:
-        return isinstance(given, str) and given == cond["equals"]
-    if "one_of" in cond:
-        options = cond["one_of"]
-        return isinstance(given, str) and isinstance(options, list) and given in options
-    if "includes" in cond:
-        return isinstance(given, list) and cond["includes"] in given
+    if isinstance(cond, AllOf):
+        return all(holds(c, answers, top) for c in cond.parts)
+    if isinstance(cond, AnyOf):
+        return any(holds(c, answers, top) for c in cond.parts)
+    if isinstance(cond, Not):
+        return not holds(cond.part, answers, top)
+    if isinstance(cond, ResultTop):
+        return top is not None and cond.outcome == top
+    if isinstance(cond, ResultTopOneOf):
+        return top is not None and top in cond.outcomes
+    if isinstance(cond, Answered):
+        return cond.question in answers
+    if isinstance(cond, Equals):
+        given = answers.get(cond.question)
+        return isinstance(given, str) and given == cond.choice
+    if isinstance(cond, OneOf):
+        given = answers.get(cond.question)
+        return isinstance(given, str) and given in cond.choices
+    if isinstance(cond, Includes):
+        given = answers.get(cond.question)
+        return isinstance(given, list) and cond.choice in given
     return False
 
 
@@ -110,39 +119,38 @@ Namer = Callable[[str], str]
 ChoiceNamer = Callable[[str, str], str]
 
 
-def describe(cond: Json, question: Namer, choice: ChoiceNamer, outcome: Namer = str) -> str:
+def describe(cond: Condition, question: Namer, choice: ChoiceNamer, outcome: Namer = str) -> str:
     """Plain-English rendering, e.g. `you answered "Yes" to question 2`."""
-    if not isinstance(cond, dict):
-        return say("condition.never")
-    if "all" in cond:
-        return _join([_part(c, question, choice, outcome) for c in cond["all"]], say("condition.and"))
-    if "any" in cond:
-        return _join([_part(c, question, choice, outcome) for c in cond["any"]], say("condition.or"))
-    if "not" in cond:
-        return say("condition.not", condition=_part(cond["not"], question, choice, outcome))
-    if "result_top" in cond:
-        return say("condition.result-top", outcome=outcome(str(cond["result_top"])))
-    if "result_top_one_of" in cond:
-        names = [outcome(str(o)) for o in cond["result_top_one_of"]]
+    if isinstance(cond, AllOf):
+        return _join([_part(c, question, choice, outcome) for c in cond.parts], say("condition.and"))
+    if isinstance(cond, AnyOf):
+        return _join([_part(c, question, choice, outcome) for c in cond.parts], say("condition.or"))
+    if isinstance(cond, Not):
+        return say("condition.not", condition=_part(cond.part, question, choice, outcome))
+    if isinstance(cond, ResultTop):
+        return say("condition.result-top", outcome=outcome(cond.outcome))
+    if isinstance(cond, ResultTopOneOf):
+        names = [outcome(o) for o in cond.outcomes]
         return say("condition.result-top", outcome=_join(names, say("condition.or")))
-    if "answered" in cond:
-        return say("condition.answered", question=question(cond["answered"]))
-    qid = str(cond.get("answer", ""))
-    if "equals" in cond:
-        return say("condition.equals", choice=choice(qid, cond["equals"]), question=question(qid))
-    if "one_of" in cond:
-        labels = [f"“{choice(qid, c)}”" for c in cond["one_of"]]
-        return say("condition.one-of", choices=_join(labels, say("condition.or")), question=question(qid))
-    if "includes" in cond:
-        return say("condition.includes", question=question(qid), choice=choice(qid, cond["includes"]))
+    if isinstance(cond, Answered):
+        return say("condition.answered", question=question(cond.question))
+    if isinstance(cond, Equals):
+        qid = cond.question
+        return say("condition.equals", choice=choice(qid, cond.choice), question=question(qid))
+    if isinstance(cond, OneOf):
+        labels = [f"“{choice(cond.question, c)}”" for c in cond.choices]
+        choices = _join(labels, say("condition.or"))
+        return say("condition.one-of", choices=choices, question=question(cond.question))
+    if isinstance(cond, Includes):
+        qid = cond.question
+        return say("condition.includes", question=question(qid), choice=choice(qid, cond.choice))
     return say("condition.never")
 
 
-def _part(cond: Json, question: Namer, choice: ChoiceNamer, outcome: Namer) -> str:
+def _part(cond: Condition, question: Namer, choice: ChoiceNamer, outcome: Namer) -> str:
     """A part of a compound condition; compound parts go in brackets so that the words stay unambiguous."""
     text = describe(cond, question, choice, outcome)
-    parts = cond.get("all", cond.get("any")) if isinstance(cond, dict) else None
-    compound = isinstance(parts, list) and len(parts) > 1
+    compound = isinstance(cond, AllOf | AnyOf) and len(cond.parts) > 1
     return f"({text})" if compound else text
 
 

@@ -1,6 +1,7 @@
 """The engine API: step() tells where a walk stands; answer() records an answer.
 
-JSON in, JSON out; nothing here raises on bad answers (errors are returned as values).
+JSON in, JSON out (made from the typed state by `track2guide.statejson`); `where` gives the typed
+state itself to the controller.  Nothing here raises on bad answers (errors are returned as values).
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ from .checklist import has_checklist, report
 from .conditions import Answer
 from .graph import longest_from
 from .jsontypes import Json, JsonDict
-from .present import outcome_view, question_view, tree_warnings
+from .model import Tree
+from .present import given_of, outcome_view, question_view, tree_warnings
+from .state import Asked, ChecklistResult, GateAdvice, PathEntry, Progress, RankingResult, Result, State
+from .statejson import asked_json, state_json
 from .texts import say
-from .tree import Tree, unwrap
+from .tree import unwrap
 from .walk import Walk, split_off_path, walk
 from .weighing import rank
 from .whatif import what_would_change
@@ -22,90 +26,85 @@ def _bad_tree() -> JsonDict:
     return failure([error("bad-tree", say("error.bad-tree"))])
 
 
-def _prefix(state: Walk, qid: str) -> dict[str, Answer]:
-    """The answers on the path before `qid` (all of them if `qid` is not on the path)."""
-    before: dict[str, Answer] = {}
-    for pid, answer in state.path:
-        if pid == qid:
-            break
-        before[pid] = answer
-    return before
+def answer_of(given: str | tuple[str, ...]) -> Answer:
+    """An answer of the state as the conditions read it (a tuple becomes a list)."""
+    return given if isinstance(given, str) else list(given)
 
 
-def _gate(tree: Tree, state: Walk) -> JsonDict | None:
+def _gate(tree: Tree, state: Walk) -> GateAdvice | None:
     """The advising gate's outcome, reason and link (the gate's own link, else the outcome's)."""
     if state.gate is None:
         return None
-    gate = outcome_view(tree, str(state.gate.get("outcome")), state.given)
-    gate["reason"] = state.gate.get("reason", "")
-    gate["link"] = tree.link(state.gate.get("link")) or gate["link"]
-    return gate
+    advice = outcome_view(tree, state.gate.outcome, state.given)
+    return GateAdvice(advice, state.gate.reason, state.gate.link or advice.outcome.link)
 
 
-def _result(tree: Tree, state: Walk, changes: bool = True) -> JsonDict:
+def _result(tree: Tree, state: Walk, changes: bool = True) -> Result:
     given = state.given
     gate = _gate(tree, state)
-    rules = tree.raw.get("result", {})
     if tree.kind == "checklist":
-        warnings = tree_warnings(tree, given)
         checks = report(tree, state.path)
-        ready = checks["ready"] and gate is None
-        message = rules.get("ready_message") if ready else rules.get("not_ready_message")
-        return {
-            "kind": "checklist",
-            "gate": gate,
-            **checks,
-            "ready": ready,
-            "message": message,
-            "warnings": warnings,
-        }
+        ready = checks.ready and gate is None
+        rules = tree.result
+        message = rules.ready_message if ready else rules.not_ready_message
+        return ChecklistResult(gate, checks, ready, message, tree_warnings(tree, given))
     ranking = rank(tree, state.path)
-    return {
-        "kind": "ranking",
-        "gate": gate,
-        **ranking,
-        "warnings": tree_warnings(tree, given, ranking["top"]),
-        "checklist": report(tree, state.path) if has_checklist(tree, state.path) else None,
-        "changes": what_would_change(tree, state, ranking) if changes else [],
-    }
+    return RankingResult(
+        gate,
+        ranking,
+        tree_warnings(tree, given, ranking.top),
+        report(tree, state.path) if has_checklist(tree, state.path) else None,
+        what_would_change(tree, state, ranking) if changes else (),
+    )
 
 
-def _progress(tree: Tree, state: Walk) -> JsonDict:
+def _progress(tree: Tree, state: Walk) -> Progress:
     answered = len(state.path)
     if state.current is None:
-        return {"answered": answered, "total": answered, "percent": 100}
+        return Progress(answered, answered, 100)
     total = answered + max(1, longest_from(tree.successors, state.current))
-    return {"answered": answered, "total": total, "percent": (100 * answered) // total}
+    return Progress(answered, total, (100 * answered) // total)
 
 
-def _entry(tree: Tree, qid: str, answer: Answer) -> JsonDict:
+def _entry(tree: Tree, qid: str, answer: Answer) -> PathEntry:
     """A path entry with the question's text and the chosen answers' labels (for the views)."""
     ids = [answer] if isinstance(answer, str) else list(answer)
-    return {
-        "question": qid,
-        "answer": list(answer) if isinstance(answer, list) else answer,
-        "text": tree.questions[qid].get("text", qid),
-        "labels": [(tree.choice(qid, cid) or {}).get("label", cid) for cid in ids],
-    }
+    return PathEntry(tree.questions[qid], given_of(answer), tuple(tree.label(qid, cid) for cid in ids))
 
 
-def _state(tree: Tree, state: Walk, answers: dict[str, Answer], changes: bool = True) -> JsonDict:
+def _state(tree: Tree, state: Walk, answers: dict[str, Answer], changes: bool = True) -> State:
     dropped, pending = split_off_path(tree, state, answers)
     current = None
     if state.current is not None:
         current = question_view(tree, state.current, state.given, None, len(state.path) + 1)
-    return {
-        "ok": True,
-        "tree": tree.id,
-        "version": tree.version,
-        "path": [_entry(tree, qid, a) for qid, a in state.path],
-        "skipped": list(state.skipped),
-        "dropped": dropped,
-        "pending": pending,
-        "current": current,
-        "result": None if state.current is not None else _result(tree, state, changes),
-        "progress": _progress(tree, state),
-    }
+    return State(
+        tree=tree,
+        path=tuple(_entry(tree, qid, a) for qid, a in state.path),
+        skipped=state.skipped,
+        dropped=tuple(dropped),
+        pending=tuple(pending),
+        current=current,
+        result=None if state.current is not None else _result(tree, state, changes),
+        progress=_progress(tree, state),
+    )
+
+
+def where(t: Tree, answers: Json, *, changes: bool = True) -> State | JsonDict:
+    """The typed state for an answers document, or the engine's error value."""
+    given, errors = check_document(t, answers)
+    if errors:
+        return failure(errors)
+    return _state(t, walk(t, given), given, changes)
+
+
+def asked_again(state: State, qid: str) -> Asked:
+    """A question on the path as asked again (to change it): numbered, its answer pre-selected."""
+    before: dict[str, Answer] = {}
+    for entry in state.path:
+        if entry.question.id == qid:
+            return question_view(state.tree, qid, before, answer_of(entry.answer), len(before) + 1)
+        before[entry.question.id] = answer_of(entry.answer)
+    raise KeyError(qid)
 
 
 def step(tree: Json | Tree, answers: Json, *, changes: bool = True) -> JsonDict:
@@ -116,10 +115,8 @@ def step(tree: Json | Tree, answers: Json, *, changes: bool = True) -> JsonDict:
     t = unwrap(tree)
     if t is None:
         return _bad_tree()
-    given, errors = check_document(t, answers)
-    if errors:
-        return failure(errors)
-    return _state(t, walk(t, given), given, changes)
+    found = where(t, answers, changes=changes)
+    return state_json(found) if isinstance(found, State) else found
 
 
 def start(tree: Json | Tree) -> JsonDict:
@@ -181,6 +178,11 @@ def question(tree: Json | Tree, answers: Json, qid: Json) -> JsonDict:
     if isinstance(found, dict):
         return found
     given, state = found
-    before = _prefix(state, qid)
     assert isinstance(qid, str)  # _reachable checked it
-    return {"ok": True, "question": question_view(t, qid, before, given.get(qid), len(before) + 1)}
+    before: dict[str, Answer] = {}
+    for pid, value in state.path:
+        if pid == qid:
+            break
+        before[pid] = value
+    view = question_view(t, qid, before, given.get(qid), len(before) + 1)
+    return {"ok": True, "question": asked_json(view)}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .jsontypes import JsonDict
@@ -46,7 +46,7 @@ def adjacency(tree: JsonDict) -> dict[str, list[str]]:
     return adj
 
 
-def reachable(adj: Mapping[str, list[str]], start: str) -> set[str]:
+def reachable(adj: Mapping[str, Sequence[str]], start: str) -> set[str]:
     """Questions reachable from `start` (including it)."""
     seen: set[str] = set()
     todo = [start]
@@ -92,7 +92,7 @@ def cycles(tree: JsonDict, start: str) -> list[Cycle]:
     return found
 
 
-def longest_from(adj: Mapping[str, list[str]], qid: str) -> int:
+def longest_from(adj: Mapping[str, Sequence[str]], qid: str) -> int:
     """Most questions on any path from `qid` (inclusive) to the end."""
     memo: dict[str, int] = {}
 
@@ -107,7 +107,7 @@ def longest_from(adj: Mapping[str, list[str]], qid: str) -> int:
     return depth(qid, frozenset())
 
 
-def predecessors(adj: Mapping[str, list[str]]) -> dict[str, set[str]]:
+def predecessors(adj: Mapping[str, Sequence[str]]) -> dict[str, set[str]]:
     """qid -> every question from which it can be reached (not itself, unless on a loop)."""
     out: dict[str, set[str]] = {qid: set() for qid in adj}
     for source in adj:

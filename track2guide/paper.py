@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from .conditions import describe
 from .graph import END
-from .jsontypes import Json, JsonDict
+from .jsontypes import Json
+from .model import Choice, Condition, Link, Outcome, Question, ResultRules, Tree
 from .texts import say
-from .tree import Tree, unwrap
+from .tree import unwrap
 
 # Blank lines to write on, shown on paper only (docs/stylesheets/wizard.css).
 WRITE_SPACE = '<div class="t2-write" aria-hidden="true"><span>{label}</span></div>'
@@ -29,10 +30,9 @@ class _Paper:
         return f"[{say('paper.question-ref', number=self.number.get(qid, '?'))}](#q-{qid})"
 
     def choice_label(self, qid: str, cid: str) -> str:
-        c = self.tree.choice(qid, cid) if qid in self.tree.questions else None
-        return str(c.get("label", cid)) if c else cid
+        return self.tree.label(qid, cid)
 
-    def condition(self, cond: Json) -> str:
+    def condition(self, cond: Condition) -> str:
         return describe(cond, self.question_ref, self.choice_label, self.outcome_ref)
 
     def target(self, nxt: object) -> str:
@@ -40,122 +40,111 @@ class _Paper:
             return say("paper.end")
         return say("paper.goes-to", target=self.question_ref(str(nxt)))
 
-    def link(self, key: object) -> str:
-        target = self.tree.links.get(key) if isinstance(key, str) else None
-        if not isinstance(target, dict):
+    def link(self, target: Link | None) -> str:
+        if target is None:
             return ""
-        return f"[{target.get('title', key)}]({self.base}{target.get('page')}#{target.get('anchor')})"
+        return f"[{target.title}]({self.base}{target.page}#{target.anchor})"
 
-    def read_more(self, key: object) -> list[str]:
-        link = self.link(key)
+    def read_more(self, target: Link | None) -> list[str]:
+        link = self.link(target)
         return [say("read-more", title=link), ""] if link else []
 
-    def question(self, q: JsonDict) -> list[str]:
-        qid = q["id"]
-        out = [f"### {self.number[qid]}. {q.get('text', qid)} {{#q-{qid}}}", ""]
-        if "when" in q:
-            ask = say(
-                "paper.ask-when", condition=self.condition(q["when"]), next=self.target(q.get("next"))
-            )
+    def question(self, q: Question) -> list[str]:
+        qid = q.id
+        out = [f"### {self.number[qid]}. {q.text} {{#q-{qid}}}", ""]
+        if q.when is not None:
+            ask = say("paper.ask-when", condition=self.condition(q.when), next=self.target(q.next))
             out += [f"*{ask}*", ""]
-        if q.get("help"):
-            out += [str(q["help"]), ""]
-        term = self.tree.terms.get(q.get("term", "")) if q.get("term") else None
-        if isinstance(term, dict):
-            out += [
-                f"[{term.get('term')}]({self.base}glossary.md#{term.get('id')}): {term.get('definition')}",
-                "",
-            ]
-        out += self.read_more(q.get("link"))
-        kind = q["type"]
+        if q.help:
+            out += [q.help, ""]
+        term = q.term
+        if term is not None and term.known:
+            out += [f"[{term.term}]({self.base}glossary.md#{term.id}): {term.definition}", ""]
+        out += self.read_more(q.link)
+        kind = q.type
         out += [
             say({"single": "paper.pick-one", "multiple": "paper.pick-any"}.get(kind, "paper.tick-met")),
             "",
         ]
         out += self.multiple_rules(q)
-        own_next = kind == "single" and any("next" in c for c in q["choices"])
-        for c in q["choices"]:
+        own_next = kind == "single" and any(c.next is not None for c in q.choices)
+        for c in q.choices:
             out.append(self.choice(q, c, own_next))
         out.append("")
         if not own_next:
-            out += [say("paper.then", target=self.target(q.get("next"))), ""]
+            out += [say("paper.then", target=self.target(q.next)), ""]
         out += self.weights_table(q)
         return [*out, WRITE_SPACE.format(label=say("paper.notes")), ""]
 
-    def choice(self, q: JsonDict, c: JsonDict, own_next: bool) -> str:
-        label = f"**{c.get('label', c['id'])}**"
-        help_text = [f"*{c['help']}*"] if c.get("help") else []
-        if q["type"] != "checklist":
-            target = f": {self.target(c.get('next', q.get('next')))}." if own_next else ""
+    def choice(self, q: Question, c: Choice, own_next: bool) -> str:
+        label = f"**{c.label}**"
+        help_text = [f"*{c.help}*"] if c.help else []
+        if q.type != "checklist":
+            target = f": {self.target(c.next if c.next is not None else q.next)}." if own_next else ""
             return " ".join([f"- [ ] {label}{target}", *help_text, *self.unknown_note(c)])
-        importance = say(f"importance.{c.get('importance', 'recommended')}")
+        importance = say(f"importance.{c.importance}")
         parts = [f"- [ ] {label} ({importance}).", *help_text]
-        if "when" in c:
-            applies = say("paper.applies-when", condition=self.condition(c["when"]))
+        if c.when is not None:
+            applies = say("paper.applies-when", condition=self.condition(c.when))
             parts.append(applies[:1].upper() + applies[1:] + ".")
-        if c.get("warning"):
-            parts.append(say("paper.if-missing", warning=c["warning"]))
-        link = self.link(c.get("link"))
+        if c.warning:
+            parts.append(say("paper.if-missing", warning=c.warning))
+        link = self.link(c.link)
         return " ".join(parts + ([link] if link else []))
 
-    def multiple_rules(self, q: JsonDict) -> list[str]:
-        out = [say("paper.min-choices", count=q["min_choices"])] if q.get("min_choices") else []
-        out += [
-            say("paper.exclusive", label=c.get("label", c["id"]))
-            for c in q["choices"]
-            if c.get("exclusive")
-        ]
+    def multiple_rules(self, q: Question) -> list[str]:
+        out = [say("paper.min-choices", count=q.min_choices)] if q.min_choices else []
+        out += [say("paper.exclusive", label=c.label) for c in q.choices if c.exclusive]
         return [" ".join(out), ""] if out else []
 
-    def unknown_note(self, c: JsonDict) -> list[str]:
-        return [say("paper.unknown")] if c.get("unknown") else []
+    def unknown_note(self, c: Choice) -> list[str]:
+        return [say("paper.unknown")] if c.unknown else []
 
     def outcome_ref(self, oid: str) -> str:
-        return f"[{self.tree.outcomes.get(oid, {}).get('title', oid)}](#o-{oid})"
+        return f"[{self.tree.outcome(oid).title}](#o-{oid})"
 
-    def weights_table(self, q: JsonDict) -> list[str]:
+    def weights_table(self, q: Question) -> list[str]:
         columns: list[str] = []
-        for c in q["choices"]:
-            for w in c.get("weights", []):
-                if w["outcome"] not in columns:
-                    columns.append(w["outcome"])
+        for c in q.choices:
+            for w in c.weights:
+                if w.outcome not in columns:
+                    columns.append(w.outcome)
         if not columns:
             return []
         order = [oid for oid in self.tree.outcomes if oid in columns]
-        titles = [f"[{self.tree.outcomes[oid].get('title', oid)}](#o-{oid})" for oid in order]
+        titles = [f"[{self.tree.outcomes[oid].title}](#o-{oid})" for oid in order]
         out = [
             f"**{say('paper.points-heading')}**",
             "",
             f"| {say('paper.answer')} | " + " | ".join(titles) + " |",
             "|---|" + "---:|" * len(order),
         ]
-        for c in q["choices"]:
+        for c in q.choices:
             points = {oid: 0 for oid in order}
-            for w in c.get("weights", []):
-                points[w["outcome"]] += int(w["points"])
+            for w in c.weights:
+                points[w.outcome] += w.points
             cells = [(f"{p:+d}" if p else "") for p in points.values()]
-            out.append(f"| {c.get('label', c['id'])} | " + " | ".join(cells) + " |")
-        why = say("paper.why-see", number=self.number[q["id"]], qid=q["id"])
+            out.append(f"| {c.label} | " + " | ".join(cells) + " |")
+        why = say("paper.why-see", number=self.number[q.id], qid=q.id)
         return [*out, "", f"*{why}*", ""]
 
-    def reasons(self, q: JsonDict) -> list[str]:
+    def reasons(self, q: Question) -> list[str]:
         """Why each answer gives its points, so the paper says why as the wizard does."""
-        if not any(c.get("weights") for c in q["choices"]):
+        if not any(c.weights for c in q.choices):
             return []
-        title = say("paper.why-question", number=self.number[q["id"]], text=q.get("text", q["id"]))
-        out = [f"### {title} {{#why-{q['id']}}}", ""]
-        for c in q["choices"]:
-            for w in c.get("weights", []):
-                title = self.tree.outcomes.get(w["outcome"], {}).get("title", w["outcome"])
-                link = self.link(w.get("link"))
+        title = say("paper.why-question", number=self.number[q.id], text=q.text)
+        out = [f"### {title} {{#why-{q.id}}}", ""]
+        for c in q.choices:
+            for w in c.weights:
+                title = self.tree.outcome(w.outcome).title
+                link = self.link(w.link)
                 out.append(
-                    f"- {c.get('label', c['id'])}, {title} {int(w['points']):+d}: {w.get('reason', '')}"
-                    + (f" ({link})" if link else "")
+                    f"- {c.label}, {title} {w.points:+d}: {w.reason}" + (f" ({link})" if link else "")
                 )
         return [*out, ""]
 
     def gates(self) -> list[str]:
-        gates = self.tree.raw.get("gates", [])
+        gates = self.tree.gates
         if not gates:
             return []
         out = [
@@ -165,39 +154,33 @@ class _Paper:
             "",
         ]
         for g in gates:
-            oid = str(g.get("outcome"))
-            title = self.tree.outcomes.get(oid, {}).get("title", oid)
+            oid = g.outcome
             out.append(
                 "- "
                 + say(
                     "paper.gate",
-                    condition=self.condition(g.get("when")),
-                    title=title,
+                    condition=self.condition(g.when),
+                    title=self.tree.outcome(oid).title,
                     anchor=f"o-{oid}",
-                    reason=g.get("reason", ""),
+                    reason=g.reason,
                 ).strip()
-                + (f" {self.link(g.get('link'))}" if g.get("link") else "")
+                + (f" {self.link(g.link)}" if g.link else "")
             )
         return [*out, ""]
 
     def result(self) -> list[str]:
-        rules = self.tree.raw.get("result", {})
+        rules = self.tree.result
         out = [f"## {say('result')} {{#result}}", ""]
         if self.tree.kind == "checklist":
             out += [say("paper.checklist-rule"), ""]
-            for key, label in (
-                ("ready_message", "paper.if-ready"),
-                ("not_ready_message", "paper.if-not-ready"),
+            for text, label in (
+                (rules.ready_message, "paper.if-ready"),
+                (rules.not_ready_message, "paper.if-not-ready"),
             ):
-                if rules.get(key):
-                    out += [f"- {say(label, text=rules[key])}"]
+                if text:
+                    out += [f"- {say(label, text=text)}"]
             return [*out, ""]
-        named = {
-            w["outcome"]
-            for q in self.tree.questions.values()
-            for c in q["choices"]
-            for w in c.get("weights", [])
-        }
+        named = {w.outcome for q in self.tree.questions.values() for c in q.choices for w in c.weights}
         out += [
             say("paper.tally-intro"),
             "",
@@ -205,43 +188,41 @@ class _Paper:
             "|---|---|---|",
         ]
         out += [
-            f"| [{o.get('title', oid)}](#o-{oid}) | | |"
+            f"| [{o.title}](#o-{oid}) | | |"
             for oid, o in self.tree.outcomes.items()
             if oid in named
         ]
         return [*out, "", *tally_rules(self, rules)]
 
     def warnings(self) -> list[str]:
-        warnings = self.tree.raw.get("warnings", [])
+        warnings = self.tree.warnings
         if not warnings:
             return []
         out = [f"## {say('paper.warnings')} {{#also-check}}", ""]
         for w in warnings:
-            line = say(
-                "paper.warning-when", condition=self.condition(w.get("when")), text=w.get("text", "")
-            )
-            link = self.link(w.get("link"))
+            line = say("paper.warning-when", condition=self.condition(w.when), text=w.text)
+            link = self.link(w.link)
             out.append(f"- {line}" + (f" {link}" if link else ""))
         return [*out, ""]
 
-    def outcome(self, o: JsonDict) -> list[str]:
-        oid = o["id"]
-        out = [f"### {o.get('title', oid)} {{#o-{oid}}}", "", str(o.get("summary", "")), ""]
-        out += self.read_more(o.get("link"))
-        if o.get("next_steps"):
+    def outcome(self, o: Outcome) -> list[str]:
+        oid = o.id
+        out = [f"### {o.title} {{#o-{oid}}}", "", o.summary, ""]
+        out += self.read_more(o.link)
+        if o.next_steps:
             out += [f"**{say('next-steps')}**", ""]
-            out += [f"{i}. {s}" for i, s in enumerate(o["next_steps"], 1)] + [""]
-        for w in o.get("warnings", []):
-            text = str(w.get("text", ""))
-            if "when" in w:
-                text = say("paper.warning-when", condition=self.condition(w["when"]), text=text)
-            link = self.link(w.get("link"))
+            out += [f"{i}. {s}" for i, s in enumerate(o.next_steps, 1)] + [""]
+        for w in o.warnings:
+            text = w.text
+            if w.when is not None:
+                text = say("paper.warning-when", condition=self.condition(w.when), text=text)
+            link = self.link(w.link)
             out += ["!!! warning", "", f"    {text}" + (f" {link}" if link else ""), ""]
         return out
 
     def render(self) -> str:
         out = [say("paper.intro"), ""]
-        out += self.read_more(self.tree.raw.get("link"))
+        out += self.read_more(self.tree.link)
         out += [f"## {say('paper.questions')} {{#questions}}", ""]
         for q in self.tree.questions.values():
             out += self.question(q)
@@ -258,43 +239,38 @@ class _Paper:
 
 def exclusions(paper: _Paper) -> list[str]:
     """The exclusions as rules to apply by hand: cross out, whatever the points."""
-    items = paper.tree.raw.get("exclusions", [])
+    items = paper.tree.exclusions
     if not items:
         return []
     out = [f"## {say('ruled-out')} {{#ruled-out}}", "", say("paper.exclusions-intro"), ""]
     for x in items:
-        titles = ", ".join(paper.outcome_ref(str(oid)) for oid in x.get("outcomes", []))
-        line = say(
-            "paper.exclusion",
-            condition=paper.condition(x.get("when")),
-            titles=titles,
-            reason=x.get("reason", ""),
-        )
-        link = paper.link(x.get("link"))
+        titles = ", ".join(paper.outcome_ref(oid) for oid in x.outcomes)
+        line = say("paper.exclusion", condition=paper.condition(x.when), titles=titles, reason=x.reason)
+        link = paper.link(x.link)
         out.append(f"- {line}" + (f" {link}" if link else ""))
     return [*out, ""]
 
 
-def tally_rules(paper: _Paper, rules: JsonDict) -> list[str]:
+def tally_rules(paper: _Paper, rules: ResultRules) -> list[str]:
     """How to rank, when a mixed outcome comes first, and the strength in words."""
-    out = [say("paper.rank", min_score=rules.get("min_score", 1)), ""]
+    out = [say("paper.rank", min_score=rules.min_score), ""]
     for oid, o in paper.tree.outcomes.items():
-        mix = o.get("mix")
-        if isinstance(mix, dict) and len(mix.get("of", [])) == 2:
-            a, b = (paper.outcome_ref(str(x)) for x in mix["of"])
+        mix = o.mix
+        if mix is not None and len(mix.of) == 2:
+            a, b = (paper.outcome_ref(x) for x in mix.of)
             out += [
                 say(
                     "paper.mix",
                     title=paper.outcome_ref(oid),
                     a=a,
                     b=b,
-                    min_each=mix.get("min_each", 1),
-                    max_gap=mix.get("max_gap", 0),
+                    min_each=mix.min_each,
+                    max_gap=mix.max_gap,
                 ),
                 "",
             ]
-    least = int(rules.get("min_answers", 0))
-    mixed = any("mix" in o for o in paper.tree.outcomes.values())
+    least = rules.min_answers
+    mixed = any(o.mix is not None for o in paper.tree.outcomes.values())
     out += [say("paper.strength"), ""]
     out += [
         "- "
@@ -304,9 +280,9 @@ def tally_rules(paper: _Paper, rules: JsonDict) -> list[str]:
             else say("paper.strength-no-top")
         ),
         "- "
-        + say("paper.strength-clear", margin=rules.get("margin", 1))
+        + say("paper.strength-clear", margin=rules.margin)
         + (" " + say("paper.strength-mix") if mixed else ""),
-        "- " + say("paper.strength-close", fallback=rules.get("no_clear_winner", "")).strip(),
+        "- " + say("paper.strength-close", fallback=rules.no_clear_winner or "").strip(),
         "",
     ]
     return out

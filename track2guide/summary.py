@@ -5,22 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .checklist import CHECKLIST_GROUPS
-from .engine import step
-from .jsontypes import Json, JsonDict
+from .engine import where
+from .jsontypes import Json
+from .model import Link
 from .safetext import link_target
+from .state import Advice, Change, Checklist, Notice, Ranked, Ranking, RankingResult, State
 from .texts import say
-from .tree import Tree, unwrap
+from .tree import unwrap
 
 
 def _cell(text: object) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
-def _link(link: Json, base: str) -> str:
-    if not isinstance(link, dict) or not link.get("href"):
+def _link(link: Link | None, base: str) -> str:
+    if link is None or not link.href:
         return ""
-    href = str(link["href"])
-    title = _cell(link.get("title", href)).replace("[", "\\[").replace("]", "\\]")
+    href = link.href
+    title = _cell(link.title).replace("[", "\\[").replace("]", "\\]")
     target = link_target(href)
     if target is None or any(ch in target for ch in " ()<>"):
         return title  # no link where the target could leave the site or break out of Markdown
@@ -32,162 +34,161 @@ class _Summary:
     def __init__(self, base: str) -> None:
         self.base = base
 
-    def answers(self, tree: Tree, state: JsonDict) -> list[str]:
+    def answers(self, state: State) -> list[str]:
         out = [
             f"### {say('your-answers')}",
             "",
             f"| {say('summary.question')} | {say('summary.answer')} |",
             "|---|---|",
         ]
-        for entry in state["path"]:
-            qid, answer = entry["question"], entry["answer"]
-            ids = [answer] if isinstance(answer, str) else answer
-            labels = [str((tree.choice(qid, cid) or {}).get("label", cid)) for cid in ids]
-            shown = "; ".join(labels) if labels else say("none-ticked")
-            out.append(f"| {_cell(tree.questions[qid].get('text', qid))} | {_cell(shown)} |")
+        for entry in state.path:
+            shown = "; ".join(entry.labels) if entry.labels else say("none-ticked")
+            out.append(f"| {_cell(entry.question.text)} | {_cell(shown)} |")
         return [*out, ""]
 
-    def outcome(self, view: JsonDict) -> list[str]:
-        out = [str(view.get("summary", "")), ""]
-        link = _link(view.get("link"), self.base)
-        if link:
-            out += [say("read-more", title=link), ""]
-        if view.get("next_steps"):
+    def outcome(self, advice: Advice, link: Link | None) -> list[str]:
+        o = advice.outcome
+        out = [o.summary, ""]
+        shown = _link(link, self.base)
+        if shown:
+            out += [say("read-more", title=shown), ""]
+        if o.next_steps:
             out += [f"**{say('next-steps')}**", ""]
-            out += [f"{i}. {s}" for i, s in enumerate(view["next_steps"], 1)] + [""]
-        out += self.warnings(view.get("warnings", []))
+            out += [f"{i}. {s}" for i, s in enumerate(o.next_steps, 1)] + [""]
+        out += self.warnings(advice.warnings)
         return out
 
-    def warnings(self, warnings: list[JsonDict]) -> list[str]:
+    def warnings(self, warnings: tuple[Notice, ...]) -> list[str]:
         if not warnings:
             return []
         out = [f"**{say('warnings')}**", ""]
         for w in warnings:
-            link = _link(w.get("link"), self.base)
-            out.append(f"- {w.get('text', '')}" + (f" ({link})" if link else ""))
+            link = _link(w.link, self.base)
+            out.append(f"- {w.text}" + (f" ({link})" if link else ""))
         return [*out, ""]
 
-    def ranking(self, result: JsonDict) -> list[str]:
-        ranked = result["ranked"]
-        if result["clear"]:
+    def ranking(self, result: Ranking) -> list[str]:
+        ranked = result.ranked
+        if result.clear:
             top = ranked[0]
-            out = [f"**{say('recommended-title', title=top['title'])}**", ""]
+            out = [f"**{say('recommended-title', title=top.advice.outcome.title)}**", ""]
         else:
-            out = [f"**{say('no-clear-winner')}**", "", str(result.get("message") or ""), ""]
+            out = [f"**{say('no-clear-winner')}**", "", result.message or "", ""]
         out += strength_lines(result)
-        indicated = [r for r in ranked if r["indicated"]]
+        indicated = [r for r in ranked if r.indicated]
         for i, r in enumerate(indicated, 1):
-            tied = f" ({say('tied')})" if r["tied"] else ""
-            out.append(f"{i}. **{r['title']}**: {points_text(r)}{tied}")
-            out += [f"    - {reason['reason']} ({reason['points']:+d})" for reason in r["reasons"]]
+            tied = f" ({say('tied')})" if r.tied else ""
+            out.append(f"{i}. **{r.advice.outcome.title}**: {points_text(r)}{tied}")
+            out += [f"    - {reason.reason} ({reason.points:+d})" for reason in r.reasons]
         out.append("")
-        rest = [r["title"] for r in ranked if not r["indicated"]]
+        rest = [r.advice.outcome.title for r in ranked if not r.indicated]
         if rest:
             out += [say("not-indicated", titles=", ".join(rest)), ""]
-        if result["clear"]:
-            out += self.outcome(ranked[0])
+        if result.clear:
+            out += self.outcome(ranked[0].advice, ranked[0].advice.outcome.link)
         return out
 
-    def checklist(self, result: JsonDict) -> list[str]:
-        out = [f"**{say('ready' if result['ready'] else 'not-ready')}**", ""]
-        if result.get("message"):
-            out += [str(result["message"]), ""]
+    def checklist(self, checks: Checklist, ready: bool, message: str | None) -> list[str]:
+        out = [f"**{say('ready' if ready else 'not-ready')}**", ""]
+        if message:
+            out += [message, ""]
         marks = {"met": "x", "not_applicable": "-"}
         for key in CHECKLIST_GROUPS:
-            items = result.get(key) or []
+            items = checks.group(key)
             mark = marks.get(key, " ")
             if not items:
                 continue
             out += [f"#### {say('checklist.' + key)}", ""]
             for item in items:
-                line = f"- [{mark}] {item['label']}" if mark != "-" else f"- {item['label']}"
-                if key.startswith("missing") and item.get("warning"):
-                    line += f": {item['warning']}"
-                link = _link(item.get("link"), self.base)
+                c = item.choice
+                line = f"- [{mark}] {c.label}" if mark != "-" else f"- {c.label}"
+                if key.startswith("missing") and c.warning:
+                    line += f": {c.warning}"
+                link = _link(c.link, self.base)
                 out.append(line + (f" ({link})" if link else ""))
             out.append("")
         return out
 
-    def result(self, state: JsonDict) -> list[str]:
+    def result(self, state: State) -> list[str]:
         out = [f"### {say('result')}", ""]
-        current = state["current"]
+        current = state.current
         if current is not None:
-            return [*out, say("summary.unfinished", question=current["text"]), ""]
-        result = state["result"]
-        if result["gate"] is not None:
-            gate = result["gate"]
+            return [*out, say("summary.unfinished", question=current.question.text), ""]
+        result = state.result
+        assert result is not None  # a walk that has no current question has a result
+        gate = result.gate
+        if gate is not None:
             out += [
-                f"**{say('gate', title=gate['title'])}**",
+                f"**{say('gate', title=gate.advice.outcome.title)}**",
                 "",
-                str(gate.get("reason", "")),
+                gate.reason,
                 "",
             ]
-            out += self.outcome(gate)
-            if result["kind"] == "ranking":
+            out += self.outcome(gate.advice, gate.link)
+            if isinstance(result, RankingResult):
                 out += [f"**{say('then')}**", ""]
-        if result["kind"] == "ranking":
-            out += self.ranking(result) + ruled_out_lines(self, result) + change_lines(result)
-        if result["kind"] == "checklist":
-            out += self.checklist(result)
-        elif result.get("checklist"):
-            out += self.checklist(result["checklist"])
-        return out + self.warnings(result.get("warnings", []))
+        if isinstance(result, RankingResult):
+            ranking = result.ranking
+            out += self.ranking(ranking) + ruled_out_lines(self, ranking) + change_lines(result.changes)
+            if result.checklist is not None:
+                out += self.checklist(result.checklist, result.checklist.ready, None)
+        else:
+            out += self.checklist(result.checklist, result.ready, result.message)
+        return out + self.warnings(result.warnings)
 
     def section(self, tree_json: Json, answers: Json) -> list[str]:
         tree = unwrap(tree_json)
         if tree is None:
             return [say("error.bad-tree"), ""]
-        out = [f"## {tree.raw.get('title', tree.id)}", ""]
-        state = step(tree_json, answers)
-        if not state["ok"]:
+        out = [f"## {tree.title}", ""]
+        state = where(tree, answers)
+        if not isinstance(state, State):
             out += [say("summary.invalid"), ""] + [f"- {e['message']}" for e in state["errors"]] + [""]
             return out
-        return out + self.answers(tree, state) + self.result(state)
+        return out + self.answers(state) + self.result(state)
 
 
-def strength_lines(result: JsonDict) -> list[str]:
+def strength_lines(result: Ranking) -> list[str]:
     """The result's strength in words (clear lead, close call, not enough information)."""
-    strength = result.get("strength")
-    return [f"*{say(f'strength.{strength}')}*", ""] if strength else []
+    return [f"*{say(f'strength.{result.strength}')}*", ""]
 
 
-def points_text(entry: JsonDict) -> str:
+def points_text(entry: Ranked) -> str:
     """`N points`, or for a mixed outcome the shape of the evidence behind it."""
-    sides = entry.get("mix_titles")
-    if not sides or len(sides) != 2:
-        return say("point" if abs(entry["score"]) == 1 else "points", score=entry["score"])
+    sides = entry.mix_titles
+    if len(sides) != 2:
+        return say("point" if abs(entry.score) == 1 else "points", score=entry.score)
     return say("mix-of", a=sides[0], b=sides[1])
 
 
-def ruled_out_lines(writer: _Summary, result: JsonDict) -> list[str]:
+def ruled_out_lines(writer: _Summary, result: Ranking) -> list[str]:
     """Outcomes out of the running, each with the reason and its handbook link."""
-    items = result.get("ruled_out") or []
+    items = result.ruled_out
     if not items:
         return []
     out = [f"**{say('ruled-out')}**", ""]
     for item in items:
-        link = _link(item.get("link"), writer.base)
-        line = f"{item['title']}: {say('ruled-out-because', reason=item['reason'])}"
+        link = _link(item.link, writer.base)
+        line = f"{item.title}: {say('ruled-out-because', reason=item.reason)}"
         out.append(f"- {line}" + (f" ({link})" if link else ""))
     return [*out, ""]
 
 
-def change_lines(result: JsonDict) -> list[str]:
+def change_lines(items: tuple[Change, ...]) -> list[str]:
     """What would change this advice: single answers that, changed, change the top result or its strength."""
-    items = result.get("changes") or []
     if not items:
         return []
     out = [f"**{say('changes')}**", ""]
     for c in items:
-        outcome = c.get("top_title") or say("nothing-indicated")
+        outcome = c.top_title or say("nothing-indicated")
         line = say(
             "change-to",
-            how=say(f"change-how.{c['how']}"),
-            choice=_cell(c["choice_label"]),
+            how=say(f"change-how.{c.how}"),
+            choice=_cell(c.choice_label),
             result=outcome,
-            strength=say(f"strength.{c['strength']}").lower(),
+            strength=say(f"strength.{c.strength}").lower(),
         )
-        out.append(f"- “{_cell(c['question_text'])}”: {line}")
+        out.append(f"- “{_cell(c.question_text)}”: {line}")
     return [*out, ""]
 
 

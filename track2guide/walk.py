@@ -10,8 +10,7 @@ from dataclasses import dataclass
 
 from .conditions import Answer, holds
 from .graph import reachable
-from .jsontypes import JsonDict
-from .tree import Tree
+from .model import Gate, Tree
 
 
 @dataclass(frozen=True)
@@ -21,7 +20,7 @@ class Walk:
 
     path: tuple[tuple[str, Answer], ...]
     current: str | None
-    gate: JsonDict | None
+    gate: Gate | None
     skipped: tuple[str, ...]
 
     @property
@@ -36,11 +35,11 @@ def walk(tree: Tree, answers: Mapping[str, Answer]) -> Walk:
     skipped: list[str] = []
     given: dict[str, Answer] = {}
     seen: set[str] = set()
-    qid: str | None = str(tree.raw["start"])
+    qid: str | None = tree.start
     while qid is not None and qid in tree.questions and qid not in seen:
         seen.add(qid)
         q = tree.questions[qid]
-        if "when" in q and not holds(q["when"], given):
+        if q.when is not None and not holds(q.when, given):
             skipped.append(qid)
             qid = tree.next_of(qid, None)
             continue
@@ -49,7 +48,7 @@ def walk(tree: Tree, answers: Mapping[str, Answer]) -> Walk:
         given[qid] = answers[qid]
         path.append((qid, answers[qid]))
         qid = tree.next_of(qid, answers[qid])
-    gate = next((g for g in tree.raw.get("gates", []) if holds(g.get("when"), given)), None)
+    gate = next((g for g in tree.gates if holds(g.when, given)), None)
     return Walk(tuple(path), None, gate, tuple(skipped))
 
 

@@ -11,16 +11,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .conditions import Answer, holds
-from .jsontypes import JsonDict
+from .model import Exclusion, Mix, Tree
 from .present import outcome_view
-from .tree import Tree
+from .state import Ranked, Ranking, Reason, RuledOut, Strength
 
-Scores = dict[str, tuple[int, list[JsonDict]]]
+Scores = dict[str, tuple[int, list[Reason]]]
 
 
-def mixes(tree: Tree) -> dict[str, JsonDict]:
+def mixes(tree: Tree) -> dict[str, Mix]:
     """Mixed outcome id -> its `mix` rule, in declared order."""
-    return {oid: o["mix"] for oid, o in tree.outcomes.items() if isinstance(o.get("mix"), dict)}
+    return {oid: o.mix for oid, o in tree.outcomes.items() if o.mix is not None}
 
 
 def weighted_outcomes(tree: Tree) -> list[str]:
@@ -36,27 +36,19 @@ def scores(tree: Tree, path: Sequence[tuple[str, Answer]]) -> Scores:
     """outcome -> (score, reasons) from the answers on the path."""
     out: Scores = {oid: (0, []) for oid in weighted_outcomes(tree)}
     for qid, answer in path:
-        if tree.questions[qid]["type"] == "checklist":
+        q = tree.questions[qid]
+        if q.type == "checklist":
             continue
         for cid in chosen(answer):
-            choice = tree.choice(qid, cid) or {}
-            for w in choice.get("weights", []):
-                oid = w.get("outcome")
-                if oid in out:
-                    score, reasons = out[oid]
+            choice = tree.choice(qid, cid)
+            for w in choice.weights if choice is not None else ():
+                if w.outcome in out:
+                    score, reasons = out[w.outcome]
                     reasons.append(
-                        {
-                            "question": qid,
-                            "choice": cid,
-                            "outcome": oid,
-                            "points": w.get("points", 0),
-                            "reason": w.get("reason", ""),
-                            # Every reason leads back to the handbook: its own
-                            # passage if it names one, else its question's.
-                            "link": tree.link(w.get("link") or tree.questions[qid].get("link")),
-                        }
+                        Reason(qid, q.text, cid, choice.label if choice else cid, w.outcome, w.points,
+                               w.reason, w.source)
                     )
-                    out[oid] = (score + int(w.get("points", 0)), reasons)
+                    out[w.outcome] = (score + w.points, reasons)
     return out
 
 
@@ -64,7 +56,7 @@ def totals(tree: Tree, path: Sequence[tuple[str, Answer]]) -> dict[str, int]:
     """outcome -> score from the answers on the path (numbers only, for re-walking fast)."""
     out = dict.fromkeys(weighted_outcomes(tree), 0)
     for qid, answer in path:
-        if tree.questions[qid]["type"] == "checklist":
+        if tree.questions[qid].type == "checklist":
             continue
         for cid in chosen(answer):
             for oid, points in tree.points.get((qid, cid), {}).items():
@@ -78,29 +70,28 @@ def weighted_answers(tree: Tree, path: Sequence[tuple[str, Answer]]) -> int:
     return sum(
         1
         for qid, answer in path
-        if tree.questions[qid]["type"] != "checklist"
+        if tree.questions[qid].type != "checklist"
         and any((qid, cid) in tree.points for cid in chosen(answer))
     )
 
 
-def ruled_out(tree: Tree, given: Mapping[str, Answer]) -> dict[str, JsonDict]:
+def ruled_out(tree: Tree, given: Mapping[str, Answer]) -> dict[str, Exclusion]:
     """Outcome id -> the first exclusion that rules it out on these answers."""
-    out: dict[str, JsonDict] = {}
-    for exclusion in tree.raw.get("exclusions", []):
-        if holds(exclusion.get("when"), given):
-            for oid in exclusion.get("outcomes", []):
+    out: dict[str, Exclusion] = {}
+    for exclusion in tree.exclusions:
+        if holds(exclusion.when, given):
+            for oid in exclusion.outcomes:
                 out.setdefault(oid, exclusion)
     return out
 
 
-def mix_indicated(rule: JsonDict, table: Mapping[str, int], out: Mapping[str, JsonDict]) -> bool:
+def mix_indicated(rule: Mix, table: Mapping[str, int], out: Mapping[str, Exclusion]) -> bool:
     """Each side has at least `min_each` points and they differ by at most `max_gap`."""
-    sides = [str(s) for s in rule.get("of", [])]
+    sides = rule.of
     if len(sides) != 2 or any(s in out or s not in table for s in sides):
         return False
     a, b = table[sides[0]], table[sides[1]]
-    least = int(rule.get("min_each", 1))
-    return a >= least and b >= least and abs(a - b) <= int(rule.get("max_gap", 0))
+    return a >= rule.min_each and b >= rule.min_each and abs(a - b) <= rule.max_gap
 
 
 @dataclass(frozen=True)
@@ -113,10 +104,10 @@ class Standing:
     mix_of: tuple[str, ...] = ()
 
 
-def standings(tree: Tree, table: Mapping[str, int], out: Mapping[str, JsonDict]) -> list[Standing]:
+def standings(tree: Tree, table: Mapping[str, int], out: Mapping[str, Exclusion]) -> list[Standing]:
     """Indicated mixes first, then the weighted outcomes by score (ties keep the declared
     order), then mixes that are not indicated; ruled-out outcomes are left out."""
-    min_score = int(tree.raw.get("result", {}).get("min_score", 1))
+    min_score = tree.result.min_score
     order = sorted((o for o in table if o not in out), key=lambda oid: -table[oid])
     plain = [Standing(oid, table[oid], table[oid] >= min_score) for oid in order]
     first: list[Standing] = []
@@ -124,28 +115,27 @@ def standings(tree: Tree, table: Mapping[str, int], out: Mapping[str, JsonDict])
     for oid, rule in mixes(tree).items():
         if oid in out:
             continue
-        sides = tuple(str(s) for s in rule.get("of", []))
+        sides = rule.of
         indicated = mix_indicated(rule, table, out)
         score = max((table[s] for s in sides if s in table), default=0)
         (first if indicated else last).append(Standing(oid, score, indicated, sides))
     return first + plain + last
 
 
-def strength(tree: Tree, ranked: Sequence[Standing], count: int) -> str:
+def strength(tree: Tree, ranked: Sequence[Standing], count: int) -> Strength:
     """clear | close | insufficient (see the tree language's `result.min_answers`)."""
-    rules = tree.raw.get("result", {})
     top = ranked[0] if ranked and ranked[0].indicated else None
-    if top is None or count < int(rules.get("min_answers", 0)):
+    if top is None or count < tree.result.min_answers:
         return "insufficient"
     rivals = [r for r in ranked[1:] if r.outcome not in top.mix_of and not r.mix_of]
     lead = top.score - rivals[0].score if rivals else None
-    margin = int(rules.get("margin", 1))
+    margin = tree.result.margin
     return "clear" if lead is None or (lead >= margin and lead > 0) else "close"
 
 
 def verdict(
     tree: Tree, path: Sequence[tuple[str, Answer]], table: Mapping[str, int] | None = None
-) -> tuple[str | None, str]:
+) -> tuple[str | None, Strength]:
     """(top indicated outcome or None, strength) for a path: what a re-walk needs to compare.
     `table` is the path's totals when the caller has them already."""
     table = totals(tree, path) if table is None else table
@@ -154,48 +144,39 @@ def verdict(
     return top, strength(tree, ranked, weighted_answers(tree, path))
 
 
-def rank(tree: Tree, path: Sequence[tuple[str, Answer]]) -> JsonDict:
-    """`{strength, clear, top, message, ranked, ruled_out, weighted_answers, min_answers}` for the path."""
-    rules = tree.raw.get("result", {})
+def rank(tree: Tree, path: Sequence[tuple[str, Answer]]) -> Ranking:
+    """The ranking of the path: strength, top, ranked outcomes with reasons, ruled-out outcomes."""
     given = dict(path)
     table = scores(tree, path)
     out = ruled_out(tree, given)
     ranked = standings(tree, {oid: score for oid, (score, _r) in table.items()}, out)
     top = ranked[0].outcome if ranked and ranked[0].indicated else None
     plain_scores = [r.score for r in ranked if r.indicated and not r.mix_of]
-    entries: list[JsonDict] = []
-    for r in ranked:
-        entry: JsonDict = {
-            **outcome_view(tree, r.outcome, given, top),
-            "score": r.score,
-            "indicated": r.indicated,
-            "tied": r.indicated and not r.mix_of and plain_scores.count(r.score) > 1,
-            "reasons": [x for s in (r.mix_of or (r.outcome,)) if s in table for x in table[s][1]],
-        }
-        if r.mix_of:
-            entry["mix_of"] = list(r.mix_of)
-            entry["mix_titles"] = [tree.outcomes.get(x, {}).get("title", x) for x in r.mix_of]
-        entries.append(entry)
+    entries = tuple(
+        Ranked(
+            outcome_view(tree, r.outcome, given, top),
+            r.score,
+            r.indicated,
+            r.indicated and not r.mix_of and plain_scores.count(r.score) > 1,
+            tuple(x for s in (r.mix_of or (r.outcome,)) if s in table for x in table[s][1]),
+            r.mix_of,
+            tuple(tree.outcome(x).title for x in r.mix_of),
+        )
+        for r in ranked
+    )
     count = weighted_answers(tree, path)
     level = strength(tree, ranked, count)
-    return {
-        "strength": level,
-        "clear": level == "clear",
-        "top": top,
-        "message": None if level == "clear" else rules.get("no_clear_winner"),
-        "ranked": entries,
-        "ruled_out": [_ruled_out_view(tree, oid, out[oid], given) for oid in tree.outcomes if oid in out],
-        "weighted_answers": count,
-        "min_answers": int(rules.get("min_answers", 0)),
-    }
+    return Ranking(
+        strength=level,
+        top=top,
+        message=None if level == "clear" else tree.result.no_clear_winner,
+        ranked=entries,
+        ruled_out=tuple(_ruled_out_view(tree, oid, out[oid]) for oid in tree.outcomes if oid in out),
+        weighted_answers=count,
+        min_answers=tree.result.min_answers,
+    )
 
 
-def _ruled_out_view(tree: Tree, oid: str, exclusion: JsonDict, given: Mapping[str, Answer]) -> JsonDict:
-    view = outcome_view(tree, oid, given)
-    return {
-        "outcome": oid,
-        "title": view["title"],
-        "exclusion": exclusion.get("id"),
-        "reason": exclusion.get("reason", ""),
-        "link": tree.link(exclusion.get("link")) or view["link"],
-    }
+def _ruled_out_view(tree: Tree, oid: str, exclusion: Exclusion) -> RuledOut:
+    o = tree.outcome(oid)
+    return RuledOut(oid, o.title, exclusion.id, exclusion.reason, exclusion.link or o.link)

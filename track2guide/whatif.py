@@ -9,22 +9,22 @@ that leads to questions not yet answered is left out (its result is not known).
 from __future__ import annotations
 
 from .answers import check_value
-from .conditions import Answer, references
-from .jsontypes import JsonDict
-from .tree import Tree
+from .conditions import Answer
+from .model import AllOf, Answered, AnyOf, Condition, Equals, Includes, Not, OneOf, Tree
+from .state import Change, How, Ranking
 from .walk import Walk, walk
 from .weighing import chosen, totals, verdict
 
 
-def alternatives(tree: Tree, qid: str, answer: Answer) -> list[tuple[Answer, str, str]]:
+def alternatives(tree: Tree, qid: str, answer: Answer) -> list[tuple[Answer, str, How]]:
     """(new answer, choice id, how: choose | tick | untick) for each one-step change."""
     q = tree.questions[qid]
-    out: list[tuple[Answer, str, str]] = []
-    for c in q["choices"]:
-        cid = c["id"]
-        if c.get("unknown"):
+    out: list[tuple[Answer, str, How]] = []
+    for c in q.choices:
+        cid = c.id
+        if c.unknown:
             continue
-        if q["type"] == "single":
+        if q.type == "single":
             if cid != answer:
                 out.append((cid, cid, "choose"))
         elif isinstance(answer, list):
@@ -32,21 +32,33 @@ def alternatives(tree: Tree, qid: str, answer: Answer) -> list[tuple[Answer, str
                 out.append(([x for x in answer if x != cid], cid, "untick"))
             else:
                 # ticking an exclusive choice replaces the others; ticking another drops it
-                rest = [] if c.get("exclusive") else [x for x in answer if not _exclusive(tree, qid, x)]
+                rest = [] if c.exclusive else [x for x in answer if not _exclusive(tree, qid, x)]
                 out.append(([*rest, cid], cid, "tick"))
     return [(a, cid, how) for a, cid, how in out if check_value(tree, qid, a)[0] is not None]
 
 
 def _exclusive(tree: Tree, qid: str, cid: str) -> bool:
-    return bool((tree.choice(qid, cid) or {}).get("exclusive"))
+    c = tree.choice(qid, cid)
+    return c is not None and c.exclusive
+
+
+def _named(cond: Condition) -> set[str]:
+    """The questions a condition names."""
+    if isinstance(cond, AllOf | AnyOf):
+        return {qid for part in cond.parts for qid in _named(part)}
+    if isinstance(cond, Not):
+        return _named(cond.part)
+    if isinstance(cond, Equals | OneOf | Includes | Answered):
+        return {cond.question}
+    return set()
 
 
 def _steers(tree: Tree) -> set[str]:
     """Questions whose answer can change the path: a choice with its own `next`, or named in a `when`."""
-    out = {qid for qid, q in tree.questions.items() if any("next" in c for c in q["choices"])}
+    out = {qid for qid, q in tree.questions.items() if any(c.next is not None for c in q.choices)}
     for q in tree.questions.values():
-        if "when" in q:
-            out |= {ref.question for ref in references(q["when"], ())}
+        if q.when is not None:
+            out |= _named(q.when)
     return out
 
 
@@ -61,15 +73,15 @@ def _shifted(tree: Tree, table: dict[str, int], qid: str, old: Answer, new: Answ
     return out
 
 
-def what_would_change(tree: Tree, state: Walk, ranking: JsonDict) -> list[JsonDict]:
+def what_would_change(tree: Tree, state: Walk, ranking: Ranking) -> tuple[Change, ...]:
     """Each one-answer change on the path that changes the top result or its strength."""
-    out: list[JsonDict] = []
+    out: list[Change] = []
     given = state.given
     base = totals(tree, state.path)
     steers = _steers(tree)
     for i, (qid, answer) in enumerate(state.path):
         q = tree.questions[qid]
-        if q["type"] == "checklist":
+        if q.type == "checklist":
             continue
         for new, cid, how in alternatives(tree, qid, answer):
             if qid in steers:  # the path may change: walk it again
@@ -82,19 +94,8 @@ def what_would_change(tree: Tree, state: Walk, ranking: JsonDict) -> list[JsonDi
             else:  # same path, one answer swapped
                 path = [*state.path[:i], (qid, new), *state.path[i + 1 :]]
                 top, strength = verdict(tree, path, _shifted(tree, base, qid, answer, new))
-            if top == ranking["top"] and strength == ranking["strength"]:
+            if top == ranking.top and strength == ranking.strength:
                 continue
-            title = tree.outcomes[top].get("title", top) if top is not None else None
-            out.append(
-                {
-                    "question": qid,
-                    "question_text": q.get("text", qid),
-                    "choice": cid,
-                    "choice_label": (tree.choice(qid, cid) or {}).get("label", cid),
-                    "how": how,
-                    "top": top,
-                    "top_title": title,
-                    "strength": strength,
-                }
-            )
-    return out
+            title = tree.outcome(top).title if top is not None else None
+            out.append(Change(qid, q.text, cid, tree.label(qid, cid), how, top, title, strength))
+    return tuple(out)

@@ -14,12 +14,14 @@ import json
 from collections.abc import Mapping
 
 from . import workbook_app
-from .engine import answer, question, start, step
+from .engine import answer, asked_again, start, where
 from .jsontypes import Json, JsonDict
+from .model import Tree
 from .safetext import MAX_FILE_CHARS
+from .state import State
 from .summary import summary_markdown
 from .texts import say
-from .tree import Tree, unwrap
+from .tree import unwrap
 from .view import button, render_question, render_result, render_review, verdict
 
 MAX_ERRORS_SHOWN = 3
@@ -44,44 +46,61 @@ def nesting(text: str) -> int:
     return deepest
 
 
-def _path_ids(state: Mapping[str, Json]) -> list[str]:
-    return [str(e["question"]) for e in state.get("path", [])]
+class _States:
+    """The engine's state of each answers document an event looks at, worked out once: the
+    screen after an answer or a step back reuses the state that chose where to go."""
+
+    def __init__(self, tree: Tree) -> None:
+        self.tree = tree
+        self.known: dict[str, State | JsonDict] = {}
+
+    def of(self, answers: Json) -> State | JsonDict:
+        try:
+            key = json.dumps(answers, sort_keys=True, default=repr)
+        except (TypeError, ValueError, RecursionError):  # not from JSON (keys of mixed types): no reuse
+            return where(self.tree, answers)
+        if key not in self.known:
+            self.known[key] = where(self.tree, answers)
+        return self.known[key]
 
 
-def _screen(tree: Json | Tree, session: JsonDict, root: str) -> JsonDict:
+def _screen(states: _States, session: JsonDict, root: str) -> JsonDict:
     """Render the session's screen: {html, announce} (or the error of a broken session)."""
     answers, at = session["answers"], session.get("at")
-    state = step(tree, answers)
-    if not state.get("ok"):
+    state = states.of(answers)
+    if not isinstance(state, State):
         return {"ok": False, "errors": state.get("errors", [])}
-    ids = _path_ids(state)
+    ids = state.ids()
     if at == "review":
         html = (
-            render_review(tree, answers, state)
+            render_review(state)
             + '<div class="t2-actions">'
             + button("continue", say("continue"), primary=True)
             + "</div>"
         )
         return {"ok": True, "html": html, "announce": say("your-answers")}
     if isinstance(at, str) and at in ids:
-        view = question(tree, answers, at)
-        q = view["question"]
-        html = render_question(q, state["progress"], root=root, can_back=ids.index(at) > 0)
-    elif state.get("current") is not None:
-        q = state["current"]
-        html = render_question(q, state["progress"], root=root, can_back=bool(ids))
+        q = asked_again(state, at)
+        html = render_question(q, state.progress, root=root, can_back=ids.index(at) > 0)
+    elif state.current is not None:
+        q = state.current
+        html = render_question(q, state.progress, root=root, can_back=bool(ids))
     else:
-        result = state["result"]
+        assert state.result is not None  # no question to ask: the walk has its result
         return {
             "ok": True,
-            "html": render_result(tree, answers, state, root=root),
-            "announce": f"{say('result')}: {verdict(result)}",
+            "html": render_result(state, root=root),
+            "announce": f"{say('result')}: {verdict(state.result)}",
         }
-    number = int(q.get("number") or 1)
-    announce = (
-        f"{say('progress', number=number, total=max(number, int(state['progress']['total'])))}: {q['text']}"
-    )
+    number = q.number
+    announce = f"{say('progress', number=number, total=max(number, state.progress.total))}: {q.question.text}"
     return {"ok": True, "html": html, "announce": announce}
+
+
+def _path_ids(states: _States, answers: Json) -> list[str]:
+    """The question ids on the path of an answers document (none if it is unusable)."""
+    state = states.of(answers)
+    return state.ids() if isinstance(state, State) else []
 
 
 def _messages(head: str, errors: Json) -> str:
@@ -109,10 +128,11 @@ def parse_answers_file(tree: Json | Tree, text: Json) -> tuple[JsonDict | None, 
         doc = json.loads(text)
     except (ValueError, RecursionError):
         return None, say("load.not-json")
-    state = step(tree, doc, changes=False)
-    if not state.get("ok"):
+    t = unwrap(tree)
+    state = where(t, doc, changes=False) if t is not None else start(tree)
+    if not isinstance(state, State):
         return None, _messages("", state.get("errors")).strip()
-    on_path = set(_path_ids(state))
+    on_path = set(state.ids())
     answers = {q: a for q, a in doc["answers"].items() if q in on_path}
     return {"tree": doc["tree"], "version": doc["version"], "answers": answers}, None
 
@@ -128,18 +148,18 @@ def off_path_count(text: Json, doc: JsonDict) -> int:
     return len(given["answers"]) - len(doc["answers"])
 
 
-def _after_answer(state: Mapping[str, Json], qid: str, back_to: Json) -> str | None:
+def _after_answer(states: _States, answers: Json, qid: str, back_to: Json) -> str | None:
     """Where to go after answering `qid`: back to the review when it was a change, else onwards."""
-    ids = _path_ids(state)
-    if back_to == "review" and state.get("result") is not None:
+    state = states.of(answers)
+    ids = state.ids() if isinstance(state, State) else []
+    if back_to == "review" and isinstance(state, State) and state.result is not None:
         return "review"
     if qid in ids and ids.index(qid) + 1 < len(ids):
         return ids[ids.index(qid) + 1]
     return None
 
 
-def _back(state: Mapping[str, Json], at: Json) -> str | None:
-    ids = _path_ids(state)
+def _back(ids: list[str], at: Json) -> str | None:
     if at == "review":
         return None
     if isinstance(at, str) and at in ids:
@@ -153,9 +173,10 @@ def _session(answers: Json, at: str | None = None, back_to: str | None = None) -
 
 
 def _event(
-    tree: Json | Tree, session: JsonDict, event: Mapping[str, Json]
+    states: _States, session: JsonDict, event: Mapping[str, Json]
 ) -> tuple[JsonDict, str | None, bool]:
     """(new session, plain-text message or None, whether the message reports a problem)."""
+    tree = states.tree
     action, answers, at = event.get("action"), session["answers"], session.get("at")
     if action == "answer":
         qid, value = event.get("question"), event.get("value")
@@ -165,7 +186,7 @@ def _event(
         if not done.get("ok"):
             return session, _messages("", done.get("errors")).strip(), True
         dropped = len(done.get("dropped", []))
-        nxt = _after_answer(step(tree, done["answers"], changes=False), str(qid), session.get("back_to"))
+        nxt = _after_answer(states, done["answers"], str(qid), session.get("back_to"))
         return _session(done["answers"], nxt), say("dropped", count=dropped) if dropped else None, False
     if action in ("load", "resume"):
         doc, problem = parse_answers_file(tree, event.get("text"))
@@ -176,8 +197,9 @@ def _event(
         told = say("load.ok") if action == "load" else say("resume.ok")
         left_out = off_path_count(event.get("text"), doc)
         return _session(doc), f"{told} {say('load.off-path', count=left_out)}" if left_out else told, False
+    if action == "back":
+        return _session(answers, _back(_path_ids(states, answers), at)), None, False
     moves: dict[Json, tuple[JsonDict, str | None]] = {
-        "back": (_session(answers, _back(step(tree, answers, changes=False), at)), None),
         "change": (_session(answers, str(event.get("question")), "review"), None),
         "review": (_session(answers, "review"), None),
         "continue": (_session(answers), None),
@@ -190,7 +212,7 @@ def _event(
     return new, message, False
 
 
-def _valid_session(tree: Json | Tree, session: Json) -> JsonDict:
+def _valid_session(tree: Tree, session: Json) -> JsonDict:
     if isinstance(session, dict) and isinstance(session.get("answers"), dict):
         at, back_to = session.get("at"), session.get("back_to")
         return _session(
@@ -205,9 +227,13 @@ def handle(tree: Json | Tree, session: Json, event: Json, root: str = "") -> Jso
     `ok` False: the event was refused, the session and screen are unchanged (`html` None)
     and `message` says why. `error` marks messages that report a problem (announced at once).
     """
-    tree = unwrap(tree) or tree  # build the tree's index once for every engine call below
-    current = _valid_session(tree, session)
-    new, message, error = _event(tree, current, event if isinstance(event, dict) else {})
+    t = unwrap(tree)  # the model, built once for every engine call below
+    if t is None:
+        return {"ok": False, "session": session, "html": None, "announce": "",
+                "message": str(start(tree)["errors"][0]["message"]), "error": True}
+    states = _States(t)
+    current = _valid_session(t, session)
+    new, message, error = _event(states, current, event if isinstance(event, dict) else {})
     if error and new is current:
         return {
             "ok": False,
@@ -217,11 +243,11 @@ def handle(tree: Json | Tree, session: Json, event: Json, root: str = "") -> Jso
             "message": message,
             "error": True,
         }
-    screen = _screen(tree, new, root)
+    screen = _screen(states, new, root)
     if not screen["ok"]:  # answers the engine no longer accepts: start afresh and say why
-        new = _session(start(tree))
+        new = _session(start(t))
         message, error = _messages(say("resume.failed"), screen["errors"]), True
-        screen = _screen(tree, new, root)
+        screen = _screen(states, new, root)
     return {
         "ok": True,
         "session": new,
@@ -256,4 +282,5 @@ def handle_json(tree: Json, session_json: str, event_json: str, root: str = "") 
 
 def first_screen(tree: Json, root: str = "") -> str:
     """The HTML of the first question, pre-rendered at build time."""
-    return str(_screen(tree, _session(start(tree)), root)["html"])
+    t = unwrap(tree)
+    return "" if t is None else str(_screen(_States(t), _session(start(t)), root)["html"])

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .conditions import holds
+from .modelbuild import condition
 from .safetext import MAX_FILE_CHARS
 from .texts import say
 
@@ -53,7 +54,7 @@ def question_index(workbook: Workbook) -> dict[str, Mapping[str, Any]]:
 
 def is_asked(question: Mapping[str, Any], answers: Mapping[str, Any]) -> bool:
     """A question is asked unless its `when` condition fails on the other answers."""
-    return "when" not in question or holds(question["when"], answers)
+    return "when" not in question or holds(condition(question["when"]), answers)
 
 
 def visible_answers(workbook: Workbook, answers: Mapping[str, Any]) -> dict[str, Any]:
@@ -119,7 +120,7 @@ def set_answer(workbook: Workbook, answers: Mapping[str, Any], qid: str, value: 
 def fired_checks(workbook: Workbook, answers: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     """The plan checks whose condition holds, in declared order."""
     shown = visible_answers(workbook, answers)
-    return [check for check in workbook["checks"] if holds(check["when"], shown)]
+    return [check for check in workbook["checks"] if holds(condition(check["when"]), shown)]
 
 
 def adopt_wizard(

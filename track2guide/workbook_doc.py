@@ -14,6 +14,7 @@ from html import escape
 from typing import Any
 
 from .conditions import describe
+from .modelbuild import condition
 from .texts import say
 from .workbook import Workbook, fired_checks, is_asked, questions, visible_answers
 from .workbook_wizard import line, results
@@ -183,7 +184,8 @@ def paper(workbook: Workbook, link_base: str = "") -> str:
                 continue
             head = f"**{number[q['id']]}. {q['text']}**"
             if "when" in q:
-                head += f" *{say('workbook.only-if', condition=describe(q['when'], qname, cname))}*"
+                when = describe(condition(q["when"]), qname, cname)
+                head += f" *{say('workbook.only-if', condition=when)}*"
             out += [head, ""]
             if q["type"] == "text":
                 out += ['<div class="t2-write" aria-hidden="true"></div>', ""]
@@ -193,7 +195,7 @@ def paper(workbook: Workbook, link_base: str = "") -> str:
             out += [f"- [ ] {c['label']}" for c in q["choices"]] + [""]
     out += [f"## {say('workbook.rules')}", "", say("workbook.rules-intro"), ""]
     for check in workbook["checks"]:
-        rule = describe(check["when"], qname, cname)
+        rule = describe(condition(check["when"]), qname, cname)
         text = " ".join(str(check["text"]).split())
         link = check["link"]
         target = _target(link, link_base)

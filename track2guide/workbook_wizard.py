@@ -19,7 +19,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .engine import step
+from .engine import where
+from .model import Tree
+from .state import ChecklistResult, Ranking, State
+from .statejson import link_json
 from .texts import say
 from .tree import unwrap
 
@@ -60,45 +63,46 @@ def name(workbook: Workbook, tree_id: str) -> str:
     return str(tree["tree"]["title"]) if isinstance(tree, Mapping) else tree_id
 
 
-def _ranking(result: Mapping[str, Any]) -> Result | None:
-    if result["top"] is None:
+def _ranking(ranking: Ranking) -> Result | None:
+    if ranking.top is None:
         return None
-    top = result["ranked"][0]
-    reasons = sorted(top.get("reasons", []), key=lambda r: -int(r.get("points", 0)))
-    reason = reasons[0]["reason"] if reasons else top.get("summary", "")
-    sides = top.get("mix_titles") or []
+    top = ranking.ranked[0]
+    reasons = sorted(top.reasons, key=lambda r: -r.points)
+    reason = reasons[0].reason if reasons else top.advice.outcome.summary
+    sides = top.mix_titles
     if len(sides) == 2:  # a mix stands on both sides' evidence, not on one reason
         mixed = say("mix-of", a=sides[0], b=sides[1])
         reason = f"{mixed[:1].upper()}{mixed[1:]}."
     return {
-        "outcome": top["outcome"],
-        "title": top["title"],
-        "strength": say(f"strength.{result['strength']}").lower(),
+        "outcome": top.advice.outcome.id,
+        "title": top.advice.outcome.title,
+        "strength": say(f"strength.{ranking.strength}").lower(),
         "reason": reason,
-        "link": top.get("link"),
+        "link": link_json(top.advice.outcome.link),
     }
 
 
-def _checklist(tree: Any, result: Mapping[str, Any]) -> Result:
-    if result["ready"]:
+def _checklist(tree: Tree, result: ChecklistResult) -> Result:
+    if result.ready:
         return {
             "outcome": READY,
             "title": say("workbook.wizard-ready"),
             "strength": say("workbook.wizard-ready-strength"),
-            "reason": result.get("message") or "",
-            "link": tree.link(tree.raw.get("link")),
+            "reason": result.message or "",
+            "link": link_json(tree.link),
         }
-    missing = result.get("missing_required") or []
+    missing = result.checklist.missing_required
     count = len(missing)
+    first = missing[0].choice.link if missing else None
     return {
         "outcome": NOT_READY,
         "title": say("workbook.wizard-not-ready"),
         "strength": (say("workbook.wizard-missing-one") if count == 1 else
                      say("workbook.wizard-missing", count=count) if count else
                      say("workbook.wizard-not-ready").lower()),
-        "reason": say("workbook.wizard-missing-list", items="; ".join(str(m["label"]) for m in missing))
-        if missing else str(result.get("message") or ""),
-        "link": (missing[0].get("link") if missing else None) or tree.link(tree.raw.get("link")),
+        "reason": say("workbook.wizard-missing-list", items="; ".join(m.choice.label for m in missing))
+        if missing else result.message or "",
+        "link": link_json(first or tree.link),
     }
 
 
@@ -108,25 +112,26 @@ def outcome(tree_json: Any, answers: Any) -> Result:
     tree = unwrap(tree_json)
     if tree is None:
         return {"ok": False, "why": "unfit"}
-    state = step(tree, {"tree": tree.id, "version": tree.version, "answers": answers}, changes=False)
-    if not state.get("ok"):
+    state = where(tree, {"tree": tree.id, "version": tree.version, "answers": answers}, changes=False)
+    if not isinstance(state, State):
         return {"ok": False, "why": "unfit"}
-    if state["current"] is not None:
-        return {"ok": False, "why": "unfinished", "next": state["current"].get("text", "")}
-    result = state["result"]
-    gate = result.get("gate")
+    if state.current is not None:
+        return {"ok": False, "why": "unfinished", "next": state.current.question.text}
+    result = state.result
+    assert result is not None  # a walk that has no current question has a result
+    gate = result.gate
     if gate is not None:  # advice to act on before anything else outranks the ranking
         found: Result | None = {
-            "outcome": gate["outcome"],
-            "title": gate["title"],
+            "outcome": gate.advice.outcome.id,
+            "title": gate.advice.outcome.title,
             "strength": say("paper.gates").lower(),
-            "reason": gate.get("reason", ""),
-            "link": gate.get("link"),
+            "reason": gate.reason,
+            "link": link_json(gate.link),
         }
-    elif result["kind"] == "checklist":
+    elif isinstance(result, ChecklistResult):
         found = _checklist(tree, result)
     else:
-        found = _ranking(result)
+        found = _ranking(result.ranking)
     if found is None:
         return {"ok": False, "why": "no-result"}
     return {"ok": True, **found, "reason": " ".join(str(found["reason"]).split())}

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from track2guide.conditions import describe, holds, references
+from track2guide.modelbuild import condition
 
 ANSWERS: dict[str, str | list[str]] = {"a": "yes", "m": ["x", "y"], "c": []}
 
@@ -32,18 +33,18 @@ ANSWERS: dict[str, str | list[str]] = {"a": "yes", "m": ["x", "y"], "c": []}
     ],
 )
 def test_holds(cond: dict[str, object], expected: bool) -> None:
-    assert holds(cond, ANSWERS) is expected
+    assert holds(condition(cond), ANSWERS) is expected
 
 
 @pytest.mark.parametrize(
     "cond", [None, "a", 3, [], {}, {"answer": "a"}, {"all": "x"}, {"any": 1}, {"bogus": 1}]
 )
 def test_malformed_conditions_are_false_and_never_raise(cond: object) -> None:
-    assert holds(cond, ANSWERS) is False
+    assert holds(condition(cond), ANSWERS) is False
 
 
 def test_holds_never_evaluates_strings_as_code() -> None:
-    assert holds({"answer": "__import__('os')", "equals": "1 == 1"}, ANSWERS) is False
+    assert holds(condition({"answer": "__import__('os')", "equals": "1 == 1"}), ANSWERS) is False
 
 
 def test_references_name_every_question_and_choice_with_paths() -> None:
@@ -74,12 +75,13 @@ def test_describe_in_plain_words() -> None:
             {"not": {"answered": "b"}},
         ]
     }
-    text = describe(cond, lambda q: f"Q-{q}", lambda q, c: c.upper())
+    text = describe(condition(cond), lambda q: f"Q-{q}", lambda q, c: c.upper())
     assert text == (
         "you answered “YES” to Q-a, your answer to Q-m includes “X”, "
         "and it is not the case that you answered Q-b"
     )
+    either = condition({"any": [{"answer": "a", "one_of": ["x", "y"]}, {"answered": "b"}]})
     assert (
-        describe({"any": [{"answer": "a", "one_of": ["x", "y"]}, {"answered": "b"}]}, str, lambda q, c: c)
+        describe(either, str, lambda q, c: c)
         == "you answered “x” or “y” to a or you answered b"
     )

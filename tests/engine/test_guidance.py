@@ -24,17 +24,30 @@ from hypothesis import strategies as st
 
 from tests.engine import treedata
 from tests.engine.walks import a_walk, every_walk, tree_of
-from track2guide.conditions import Answer, holds
+from track2guide.conditions import Answer
 from track2guide.present import tree_warnings
+from track2guide.statejson import ranking_json
 from track2guide.tree import Tree
 from track2guide.walk import walk
-from track2guide.weighing import chosen, mixes, rank, totals
+from track2guide.weighing import chosen, mixes, totals
+from track2guide.weighing import rank as engine_rank
 from track2guide.whatif import alternatives, what_would_change
 
 TREES = {tid: tree_of(c) for tid, c in treedata.all_trees().items()}
+RAW = {tid: c["tree"] for tid, c in treedata.all_trees().items()}  # the tree as written, for the oracles
 EVERY = {tid: every_walk(t) for tid, t in TREES.items()}
 SAMPLED = 150
 Walk = dict[str, Answer]
+
+
+def question(tree: Tree, qid: str) -> dict[str, Any]:
+    """A question as written."""
+    return next(q for q in RAW[tree.id]["questions"] if q["id"] == qid)
+
+
+def outcomes(tree: Tree) -> dict[str, dict[str, Any]]:
+    """The outcomes as written, by id."""
+    return {o["id"]: o for o in RAW[tree.id].get("outcomes", [])}
 
 
 def digest(result: dict[str, Any]) -> tuple[Any, ...]:
@@ -46,13 +59,18 @@ def digest(result: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
+def rank(tree: Tree, path: Any) -> dict[str, Any]:
+    """The ranking as the engine's JSON (what the oracles below read)."""
+    return ranking_json(engine_rank(tree, path))
+
+
 def not_sure(tree: Tree, answers: Walk) -> int:
     """(a) Taking a "not sure" answer back out of the path leaves the ranking as it was."""
     path = walk(tree, answers).path
     before = digest(rank(tree, path))
     checked = 0
     for i, (qid, answer) in enumerate(path):
-        unknown = {c["id"] for c in tree.questions[qid]["choices"] if c.get("unknown")}
+        unknown = {c["id"] for c in question(tree, qid)["choices"] if c.get("unknown")}
         if not unknown & set(chosen(answer)):
             continue
         kept = [c for c in chosen(answer) if c not in unknown]
@@ -73,7 +91,7 @@ def monotone(tree: Tree, answers: Walk) -> int:
     state = walk(tree, answers)
     checked = 0
     for qid, answer in state.path:
-        q = tree.questions[qid]
+        q = question(tree, qid)
         if "scale" not in q:
             continue
         toward = q["scale"]["toward"]
@@ -99,8 +117,8 @@ def exclusions_hold(tree: Tree, answers: Walk) -> int:
     ranked = [r["outcome"] for r in result["ranked"]]
     out = {r["outcome"] for r in result["ruled_out"]}
     expected: set[str] = set()
-    for ex in tree.raw.get("exclusions", []):
-        if holds(ex["when"], state.given):
+    for ex in RAW[tree.id].get("exclusions", []):
+        if _holds(ex["when"], state.given, None):
             expected |= set(ex["outcomes"])
     assert out == expected, answers
     assert not out & set(ranked) and result["top"] not in out, answers
@@ -140,17 +158,17 @@ def warnings_true(tree: Tree, answers: Walk) -> int:
     if result:
         first = result["ranked"][0] if result["ranked"] else None
         assert top == (first["outcome"] if first and first["indicated"] else None)
-    fired = [w["id"] for w in tree_warnings(tree, given, top)]
-    assert fired == [w["id"] for w in tree.raw.get("warnings", []) if _holds(w["when"], given, top)]
+    fired = [w.id for w in tree_warnings(tree, given, top)]
+    assert fired == [w["id"] for w in RAW[tree.id].get("warnings", []) if _holds(w["when"], given, top)]
     indicated = {r["outcome"] for r in result["ranked"] if r["indicated"]} if result else set()
-    for w in tree.raw.get("warnings", []):
+    for w in RAW[tree.id].get("warnings", []):
         if w["id"] not in fired or result is None:
             continue
-        for oid, o in tree.outcomes.items():
+        for oid, o in outcomes(tree).items():
             if re.search(rf"\b{re.escape(o['title'])}\b", w["text"], re.IGNORECASE):
                 assert oid in indicated, f"warning {w['id']} names {o['title']}, not indicated: {answers}"
     for r in result["ranked"] if result else []:
-        own = tree.outcomes[r["outcome"]].get("warnings", [])
+        own = outcomes(tree)[r["outcome"]].get("warnings", [])
         assert [x["text"] for x in r["warnings"]] == [
             x["text"] for x in own if "when" not in x or _holds(x["when"], given, top)
         ]
@@ -165,7 +183,8 @@ def changes_agree(tree: Tree, answers: Walk) -> int:
     state = walk(tree, answers)
     result = rank(tree, state.path)
     found = [
-        (c["question"], c["choice"], c["top"], c["strength"]) for c in what_would_change(tree, state, result)
+        (c.question, c.choice, c.top, c.strength)
+        for c in what_would_change(tree, state, engine_rank(tree, state.path))
     ]
     brute = []
     for qid, answer in state.path:

@@ -13,6 +13,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from track2guide.conditions import Answer
+from track2guide.model import Question
 from track2guide.tree import Tree, unwrap
 from track2guide.walk import walk
 
@@ -25,14 +26,14 @@ def tree_of(compiled: dict[str, Any]) -> Tree:
     return t
 
 
-def values(question: dict[str, Any]) -> list[Answer]:
+def values(question: Question) -> list[Answer]:
     """Every valid answer to a question (multiple: each allowed set of ticks)."""
-    ids = [c["id"] for c in question["choices"]]
-    if question["type"] == "single":
+    ids = [c.id for c in question.choices]
+    if question.type == "single":
         return list(ids)
-    plain = [c["id"] for c in question["choices"] if not c.get("exclusive")]
-    alone: list[Answer] = [[c["id"]] for c in question["choices"] if c.get("exclusive")]
-    least = int(question.get("min_choices", 0))
+    plain = [c.id for c in question.choices if not c.exclusive]
+    alone: list[Answer] = [[c.id] for c in question.choices if c.exclusive]
+    least = question.min_choices
     subsets: list[Answer] = [list(s) for n in range(least, len(plain) + 1) for s in combinations(plain, n)]
     return subsets + alone
 
@@ -57,13 +58,13 @@ def every_walk(tree: Tree, limit: int = LIMIT) -> list[dict[str, Answer]] | None
         return None
 
 
-def an_answer(question: dict[str, Any]) -> st.SearchStrategy[Answer]:
+def an_answer(question: Question) -> st.SearchStrategy[Answer]:
     """A valid answer, drawn without listing every set of ticks (checklists have thousands)."""
-    if question["type"] == "single":
-        return st.sampled_from([c["id"] for c in question["choices"]])
-    plain = [c["id"] for c in question["choices"] if not c.get("exclusive")]
-    alone = [c["id"] for c in question["choices"] if c.get("exclusive")]
-    least = int(question.get("min_choices", 0))
+    if question.type == "single":
+        return st.sampled_from([c.id for c in question.choices])
+    plain = [c.id for c in question.choices if not c.exclusive]
+    alone = [c.id for c in question.choices if c.exclusive]
+    least = question.min_choices
     ticks: st.SearchStrategy[Answer] = st.lists(st.sampled_from(plain), unique=True, min_size=least).map(
         lambda xs: [c for c in plain if c in xs]
     )

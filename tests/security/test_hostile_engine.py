@@ -12,6 +12,7 @@ import pytest
 
 from tests.wizard.test_view import EVIL, doc, sample_tree, tags_of
 from track2guide import summary, view, wizard
+from track2guide.model import Link
 from track2guide.safetext import link_target, short_id
 
 BIDI = "\u202e\u2066\u200f"  # right-to-left override, isolate, mark
@@ -115,7 +116,7 @@ def test_button_escapes_label_action_and_question() -> None:
 def test_unsafe_link_targets_are_dropped(url: str) -> None:
     assert link_target(url) is None
     assert view._href(url, "../") == "#"
-    markdown = summary._link({"href": url, "title": "T"}, "https://base.example/")
+    markdown = summary._link(Link("k", url, "T", "", ""), "https://base.example/")
     assert "(" not in markdown and markdown == "T"
 
 
@@ -126,14 +127,14 @@ def test_unsafe_link_targets_are_dropped(url: str) -> None:
     ("#venue", "../", "[T](#venue)"),
 ])
 def test_safe_link_targets_pass(url: str, base: str, want: str) -> None:
-    assert summary._link({"href": url, "title": "T"}, base) == want
+    assert summary._link(Link("k", url, "T", "", ""), base) == want
 
 
 def test_markdown_link_cannot_break_out() -> None:
-    assert summary._link({"href": "a.html) [x](//evil", "title": "T"}, "") == "T"
-    escaped = summary._link({"href": "a.html", "title": "T](//evil.example)"}, "")
+    assert summary._link(Link("k", "a.html) [x](//evil", "T", "", ""), "") == "T"
+    escaped = summary._link(Link("k", "a.html", "T](//evil.example)", "", ""), "")
     assert escaped == "[T\\](//evil.example)](a.html)"
-    nested = summary._link({"href": "a.html", "title": "[x](//evil.example)"}, "")
+    nested = summary._link(Link("k", "a.html", "[x](//evil.example)", "", ""), "")
     assert nested == "[\\[x\\](//evil.example)](a.html)"
 
 

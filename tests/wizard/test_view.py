@@ -15,7 +15,21 @@ from typing import Any
 
 import pytest
 
-from track2guide import FORMAT, start, step, view, wizard
+from track2guide import FORMAT, start, view, wizard
+from track2guide.engine import where
+from track2guide.model import Choice, Link, Outcome
+from track2guide.modelbuild import build_tree
+from track2guide.state import (
+    Advice,
+    Checklist,
+    ChecklistResult,
+    GateAdvice,
+    Item,
+    Progress,
+    Ranking,
+    RankingResult,
+    State,
+)
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 EVIL = '<script>window.__pwned=1</script><img src=x onerror="alert(1)">&"\''
@@ -140,37 +154,37 @@ def test_first_question_snapshot() -> None:
 
 
 def test_result_snapshot() -> None:
-    tree = sample_tree()
-    state = step(tree, doc({"way": "left", "extras": ["x", "y"]}))
-    check_snapshot(
-        "result", view.render_result(tree, doc({"way": "left", "extras": ["x", "y"]}), state, root="../")
-    )
+    state = where(built(), doc({"way": "left", "extras": ["x", "y"]}))
+    assert isinstance(state, State)
+    check_snapshot("result", view.render_result(state, root="../"))
+
+
+def built() -> Any:
+    tree = build_tree(sample_tree())
+    assert tree is not None
+    return tree
+
+
+def item(cid: str, label: str, importance: Any, link: Link | None = None, warning: str | None = None) -> Item:
+    return Item("c", Choice(cid, label, None, None, (), False, False, importance, None, link, warning))
+
+
+def finished(result: Any) -> State:
+    """A finished state with a made-up result (what the view is given)."""
+    return State(built(), (), (), (), (), None, result, Progress(1, 1, 100))
 
 
 def test_checklist_result_snapshot() -> None:
-    result = {
-        "kind": "checklist",
-        "gate": None,
-        "ready": False,
-        "message": None,
-        "warnings": [],
-        "met": [{"id": "m", "label": "Met item", "importance": "required", "link": None, "warning": None}],
-        "missing_required": [
-            {
-                "id": "r",
-                "label": "Safe",
-                "importance": "required",
-                "link": {"href": "step-4-conduct.html#trust", "title": "Trust"},
-                "warning": "Nobody will speak freely.",
-            }
-        ],
-        "missing_other": [],
-        "not_applicable": [
-            {"id": "n", "label": "Visas", "importance": "nice", "link": None, "warning": None}
-        ],
-    }
-    state = {"path": [], "result": result, "progress": {"answered": 1, "total": 1, "percent": 100}}
-    check_snapshot("checklist-result", view.render_result(sample_tree(), doc({}), state))
+    trust = Link("trust", "step-4-conduct.html#trust", "Trust", "step-4-conduct.md", "trust")
+    checks = Checklist(
+        met=(item("m", "Met item", "required"),),
+        missing_required=(item("r", "Safe", "required", trust, "Nobody will speak freely."),),
+        missing_other=(),
+        not_applicable=(item("n", "Visas", "nice"),),
+        ready=False,
+    )
+    result = ChecklistResult(gate=None, checklist=checks, ready=False, message=None, warnings=())
+    check_snapshot("checklist-result", view.render_result(finished(result)))
 
 
 # ---- escaping ----
@@ -190,10 +204,11 @@ def test_every_text_is_escaped() -> None:
 
 
 def test_links_get_the_page_root_and_unsafe_schemes_are_dropped() -> None:
-    assert view.render_link({"href": "step-1-assess.html#ripeness", "title": "R"}, "../") == (
+    ripeness = Link("k", "step-1-assess.html#ripeness", "R", "", "")
+    assert view.render_link(ripeness, "../") == (
         '<p class="t2-more"><a href="../step-1-assess.html#ripeness">Read more: R</a></p>'
     )
-    assert 'href="#"' in view.render_link({"href": "javascript:alert(1)", "title": "x"}, "../")
+    assert 'href="#"' in view.render_link(Link("k", "javascript:alert(1)", "x", "", ""), "../")
     assert view.render_link(None) == ""
 
 
@@ -322,9 +337,9 @@ def test_nonsense_sessions_and_events_never_raise(session: Any) -> None:
 
 
 def test_progress_text_and_numbers() -> None:
-    html = view.render_progress({"answered": 2, "total": 5, "percent": 40}, 3)
+    html = view.render_progress(Progress(2, 5, 40), 3)
     assert 'value="40"' in html and "Question 3 of about 5" in html
-    assert re.search(r"All questions answered", view.render_progress({}, None))
+    assert re.search(r"All questions answered", view.render_progress(Progress(0, 0, 0), None))
 
 
 def test_points_are_counted_in_words() -> None:
@@ -334,10 +349,9 @@ def test_points_are_counted_in_words() -> None:
 
 
 def test_gate_advice_is_said_once() -> None:
-    gate = {"outcome": "b", "title": "Outcome B", "reason": "Too soon.", "summary": "Wait."}
-    result = {"kind": "ranking", "gate": gate, "ranked": [], "clear": False, "warnings": [], "message": None}
-    state = {"path": [], "result": result, "progress": {"answered": 1, "total": 1, "percent": 100}}
-    html = view.render_result(sample_tree(), doc({}), state)
+    gate = GateAdvice(Advice(Outcome("b", "Outcome B", "Wait.", None, None, (), ()), ()), "Too soon.", None)
+    ranking = Ranking("insufficient", None, None, (), (), 0, 0)
+    html = view.render_result(finished(RankingResult(gate, ranking, (), None, ())))
     assert html.count("Before anything else") == 1
 
 
@@ -357,3 +371,10 @@ def test_exported_links_name_their_section_and_say_where_they_lead() -> None:
     text = exported["markdown"]
     assert "[Step 3: venue](step-3-design.html#venue)" in text  # the section's name is the link text
     assert "relative to the handbook's folder (the one holding index.html)" in text
+
+
+def test_a_session_not_made_from_json_is_refused_in_words() -> None:
+    """Answers with keys of mixed types (possible only from Python) give the engine's error, no crash."""
+    answers = {"tree": "demo", "version": 2, "answers": {1: "x", "way": "left"}}
+    out = wizard.handle(sample_tree(), {"answers": answers}, {"action": "show"})
+    assert out["ok"] and out["error"] and out["message"].startswith(view.say("resume.failed"))
