@@ -25,7 +25,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 
 from track2guide.problems import TreeError
-from track2guide.workbook import WIZARD_IDS
+from track2guide.workbook import wizard_ids
 from track2guide_build.assets import WORKBOOK_DATA_JS, project_root
 from track2guide_build.workbook import SOURCE, checked_workbook
 from track2guide_build.workbook_samples import sample_problems
@@ -44,7 +44,7 @@ def check_samples(root: Path, data: Any) -> None:
 
 def data_script(data: Any) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    trees = ",".join(f"{json.dumps(t)}:window.TRACK2_TREES[{json.dumps(t)}]" for t in WIZARD_IDS)
+    trees = ",".join(f"{json.dumps(t)}:window.TRACK2_TREES[{json.dumps(t)}]" for t in wizard_ids(data))
     return (
         "window.TRACK2_TREES = window.TRACK2_TREES || {};\n"
         f"window.TRACK2_TREES.workbook = {text};\n"

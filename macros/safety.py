@@ -14,16 +14,10 @@ All paths are relative to the page (`root` is "../" per folder level).
 from __future__ import annotations
 
 import json
-import sys
 from html import escape
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from track2guide.texts import TEXTS, say  # noqa: E402
-from track2guide.texts_page import SHELL_TEXTS  # noqa: E402
+from track2guide.texts import TEXTS, say
+from track2guide.texts_page import SHELL_TEXTS
 
 PROTECT = "javascripts/protect.js"
 QUICK_EXIT = "javascripts/quick-exit.js"

@@ -26,7 +26,6 @@ MAX_PLAN_CHARS = MAX_FILE_CHARS  # the same cap as answers files
 MAX_NOTE_CHARS = 2000
 MAX_TITLE_CHARS = 120
 MAX_DEPTH = 6  # plan files are shallow; deeper JSON is refused before it is read
-WIZARD_IDS = ("choose-process", "approach", "venue")
 
 # Control characters (but tab and newline) and the characters that reorder text
 # (bidirectional embeddings, overrides and isolates): a note must read as written.
@@ -143,9 +142,15 @@ def _depth(value: Any, level: int = 0) -> int:
     return level
 
 
-def wizard_answers(value: Any) -> dict[str, dict[str, Any]]:
+def wizard_ids(workbook: Workbook) -> tuple[str, ...]:
+    """The wizards whose results the workbook takes: named by its questions (`wizard:`), each
+    checked at build time to be a tree of decision_trees/."""
+    return tuple(str(q["wizard"]) for _s, q in questions(workbook) if q.get("wizard"))
+
+
+def wizard_answers(workbook: Workbook, value: Any) -> dict[str, dict[str, Any]]:
     """Wizard answers as kept in a plan: checked for shape here, for meaning by each wizard."""
-    if not isinstance(value, dict) or any(k not in WIZARD_IDS for k in value):
+    if not isinstance(value, dict) or any(k not in wizard_ids(workbook) for k in value):
         raise PlanError(say("workbook.bad-wizards"))
     out: dict[str, dict[str, Any]] = {}
     for tree_id, given in value.items():
@@ -196,7 +201,7 @@ def parse_plan(workbook: Workbook, text: str) -> Plan:
     return {
         "title": clean_text(title, MAX_TITLE_CHARS, say("workbook.the-title")),
         "answers": visible_answers(workbook, answers),
-        "wizards": wizard_answers(data.get("wizards", {})),
+        "wizards": wizard_answers(workbook, data.get("wizards", {})),
     }
 
 

@@ -65,7 +65,7 @@ def _wizards(
 ) -> tuple[dict[str, Any], str]:
     """(plan with the wizard parts that still give its answers, what was left out and why)."""
     try:
-        parts = wizard_parts(given if given is not None else {})
+        parts = wizard_parts(workbook, given if given is not None else {})
     except PlanError:
         parts = {}
     kept, dropped = keep(workbook, plan["answers"], parts)

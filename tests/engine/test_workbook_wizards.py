@@ -13,7 +13,7 @@ import pytest
 
 from tests.engine import treedata
 from tests.engine.test_workbook import SNAPSHOTS, read_yaml, sample_plan, workbook
-from track2guide.workbook import PLAN_FORMAT, WIZARD_IDS, dump_plan, parse_plan
+from track2guide.workbook import PLAN_FORMAT, dump_plan, parse_plan, wizard_ids
 from track2guide.workbook_app import handle
 from track2guide.workbook_doc import html_document, markdown
 from track2guide.workbook_wizard import choice_for, result_ids, wizard_question
@@ -43,7 +43,7 @@ def trees() -> dict[str, Any]:
 def book() -> dict[str, Any]:
     """The workbook as the browser has it: with the wizards' checked trees."""
     wb = workbook()
-    wb["wizard_trees"] = {tid: trees()[tid] for tid in WIZARD_IDS}
+    wb["wizard_trees"] = {tid: trees()[tid] for tid in wizard_ids(wb)}
     return wb
 
 
@@ -64,12 +64,12 @@ def adopt(tree_id: str, text: str, answers: dict[str, Any] | None = None, **extr
 
 
 def test_the_wizard_names_are_the_trees_titles() -> None:
-    titles = {tid: trees()[tid]["tree"]["title"] for tid in WIZARD_IDS}
-    assert {tid: wizard_name(book(), tid) for tid in WIZARD_IDS} == titles
+    titles = {tid: trees()[tid]["tree"]["title"] for tid in wizard_ids(workbook())}
+    assert {tid: wizard_name(book(), tid) for tid in wizard_ids(workbook())} == titles
     assert wizard_name(book(), "choose-process") == "Choose a process"
 
 
-@pytest.mark.parametrize("tree_id", WIZARD_IDS)
+@pytest.mark.parametrize("tree_id", wizard_ids(workbook()))
 def test_every_outcome_of_each_wizard_sets_a_choice(tree_id: str) -> None:
     question = wizard_question(workbook(), tree_id)
     assert question is not None

@@ -234,11 +234,14 @@ def test_vocabulary_importance_levels(vocabulary: dict[str, Any]) -> None:
     assert vocabulary["importance"] == ["required", "recommended", "nice"]
 
 
-def test_plan_files_know_every_tree() -> None:
-    """The browser checks a plan file's wizard answers against its own list of tree ids."""
-    from track2guide.workbook import WIZARD_IDS
+def test_the_workbook_takes_every_wizards_result() -> None:
+    """Each tree feeds one workbook question (`wizard:`): the list a plan file's wizard
+    answers are checked against."""
+    from track2guide.workbook import wizard_ids
+    from track2guide_build.workbook import checked_workbook
 
-    assert sorted(WIZARD_IDS) == sorted(TREE_IDS)
+    ids = wizard_ids(checked_workbook(ROOT))
+    assert sorted(ids) == sorted(TREE_IDS) and len(set(ids)) == len(ids)
 
 
 def test_importance_levels_are_declared_once_in_the_vocabulary(vocabulary: dict[str, Any]) -> None:
