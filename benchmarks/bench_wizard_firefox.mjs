@@ -8,19 +8,10 @@
 // Output: {"variant/page": [one object of times per load, ...]}. A benchmark, not a test.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import puppeteer from 'puppeteer-core';
+import { launchFirefox } from '../tests/firefox/launch.mjs';
 
 const spec = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const browser = await puppeteer.launch({
-  browser: 'firefox',
-  executablePath: process.env.T2_FIREFOX || '/usr/bin/firefox-esr',
-  headless: true,
-  extraPrefsFirefox: {
-    'app.update.enabled': false, 'datareporting.policy.dataSubmissionEnabled': false,
-    'toolkit.telemetry.enabled': false, 'network.captive-portal-service.enabled': false,
-    'security.fileuri.strict_origin_policy': true,
-  },
-});
+const browser = await launchFirefox();
 
 const evaluate = (page, fn) => page.evaluate(`(${fn})()`);
 

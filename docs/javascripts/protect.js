@@ -342,6 +342,19 @@
     return true;
   }
 
+  /* Save `text` as a file in the user's downloads (the wizards' answers files and summaries,
+   * the workbook's plan and documents): a Blob link clicked, never a request. */
+  function download(name, text, type) {
+    var url = URL.createObjectURL(new Blob([text], { type: type }));
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  }
+
   var leaving = continueClearing();
 
   window.TRACK2_TEXT = t;
@@ -351,6 +364,6 @@
     encrypt: encrypt, decrypt: decrypt, envelope: envelope, message: message,
     Protector: Protector, available: available,
     clearAll: clearAll, justCleared: justCleared, leaving: leaving,
-    fromBase64: fromBase64, toBase64: toBase64,
+    fromBase64: fromBase64, toBase64: toBase64, download: download,
   };
 })();

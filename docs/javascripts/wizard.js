@@ -19,16 +19,7 @@
     try { return window.localStorage; } catch (e) { return null; }
   }
 
-  function download(name, text, type) {
-    var url = URL.createObjectURL(new Blob([text], { type: type }));
-    var link = document.createElement("a");
-    link.href = url;
-    link.download = name;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-  }
+  var download = window.TRACK2_PROTECT.download;  // docs/javascripts/protect.js
 
   function normalise(html) {
     var template = document.createElement("template");

@@ -15,16 +15,7 @@
   var TYPING_PAUSE_MS = 400;  // wait for a pause in typing before checking the notes again
   var t = window.TRACK2_TEXT;  // the catalog's words (docs/javascripts/protect.js)
 
-  function download(name, text, type) {
-    var url = URL.createObjectURL(new Blob([text], { type: type }));
-    var link = document.createElement("a");
-    link.href = url;
-    link.download = name;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-  }
+  var download = window.TRACK2_PROTECT.download;  // docs/javascripts/protect.js
 
   function Workbook(box) {
     this.box = box;

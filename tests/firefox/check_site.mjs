@@ -7,25 +7,14 @@
 //             "http": base URL of the same site served locally, "answers": answers file path}
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import puppeteer from 'puppeteer-core';
+import { launchFirefox } from './launch.mjs';
 
 const [siteDir, specPath] = process.argv.slice(2);
 const spec = JSON.parse(readFileSync(specPath, 'utf8'));
 const LOCAL = /^(file|data|blob|about):/;
 const report = { pages: {}, wizard: null, safety: {} };
 
-const browser = await puppeteer.launch({
-  browser: 'firefox',
-  executablePath: process.env.T2_FIREFOX || '/usr/bin/firefox-esr',
-  headless: true,
-  // No updates, telemetry or remote settings: a quiet browser on a closed network.
-  extraPrefsFirefox: {
-    'app.update.enabled': false, 'datareporting.policy.dataSubmissionEnabled': false,
-    'toolkit.telemetry.enabled': false, 'network.captive-portal-service.enabled': false,
-    // Firefox's default (each local file its own origin); automation profiles turn it off.
-    'security.fileuri.strict_origin_policy': true,
-  },
-});
+const browser = await launchFirefox();
 
 // Every content-policy violation of a page, kept in the page (read by violations()).
 const WATCH = `window.__t2csp = []; window.TRACK2_START_TIMEOUT_MS = 90000;
