@@ -21,6 +21,11 @@
 
   var download = window.TRACK2_PROTECT.download;  // docs/javascripts/protect.js
 
+  /* The event that answers the question of `form` with `value` (one choice, or a list). */
+  function answerEvent(form, value) {
+    return { action: "answer", question: form.dataset.question, value: value };
+  }
+
   function normalise(html) {
     var template = document.createElement("template");
     template.innerHTML = html;
@@ -50,7 +55,8 @@
     this.file = box.querySelector(".t2-file");
     this.dialog = box.querySelector("dialog.t2-confirm");
     this.session = null;   // from Python (or this tab's history); null until known
-    this.engine = null;    // (session, event) -> Promise of Python's answer
+    this.call = null;      // (session JSON, event JSON) -> Promise of Python's answer
+    this.ahead = { session: null, replies: {} };  // answers asked ahead (foresee), for one session
     this.where = null;     // where Python runs: "worker" or "page"
     this.ready = false;
     this.queue = [];       // [event, how] made before the engine was ready
@@ -97,6 +103,37 @@
     return { action: "show" };
   };
 
+  /* Python's answer to an event, a pure function of the session and the event (and the tree):
+   * taken from those asked ahead when this very call was asked ahead, else asked now. */
+  Wizard.prototype.engine = function (session, event) {
+    var asked = JSON.stringify(session), what = JSON.stringify(event);
+    if (this.ahead.session === asked && this.ahead.replies[what]) return this.ahead.replies[what];
+    return this.call(asked, what);
+  };
+
+  /* While the reader reads a question, ask Python ahead for the screen each answer leads to:
+   * every choice of a single-choice question once it is shown, and what is ticked after each
+   * change on a multiple-choice one. Nothing of it shows, is kept or is recorded until the
+   * reader submits that very answer; Next then needs no round trip to the worker. Only where
+   * Python has a worker: on the page it would hold up the reader's own clicks. */
+  Wizard.prototype.foresee = function () {
+    var form = this.screen.querySelector("form.t2-question");
+    if (!form || !this.ready || this.where !== "worker" || !this.session) return;
+    var asked = JSON.stringify(this.session), self = this;
+    if (this.ahead.session !== asked) this.ahead = { session: asked, replies: {} };
+    var boxes = Array.prototype.slice.call(form.querySelectorAll('input[name="t2-answer"]'));
+    var values = form.dataset.type === "single" ? boxes.map(function (b) { return b.value; }) :
+      [boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; })];
+    values.forEach(function (value) {
+      if (Array.isArray(value) && !value.length) return;
+      var what = JSON.stringify(answerEvent(form, value));
+      if (self.ahead.replies[what]) return;
+      var reply = self.call(asked, what);
+      reply.catch(function () {});  // a failure shows only if the reader submits this answer
+      self.ahead.replies[what] = reply;
+    });
+  };
+
   Wizard.prototype.answered = function () {
     var answers = this.session && this.session.answers && this.session.answers.answers;
     return !!answers && Object.keys(answers).length > 0;
@@ -122,9 +159,8 @@
       }
     }).then(function (call) {
       self.where = call.where;  // "worker", or "page" where no worker could run Python
-      self.engine = function (session, event) {
-        return call({ type: "event", tree: self.treeId, session: JSON.stringify(session),
-                      event: JSON.stringify(event), root: self.root });
+      self.call = function (session, event) {
+        return call({ type: "event", tree: self.treeId, session: session, event: event, root: self.root });
       };
       var startup = { startup: true, history: "replace", focus: false };
       if (self.first.action !== "resume") return self.run(self.first, startup);
@@ -142,7 +178,9 @@
       self.ready = true;
       self.loading.hidden = true;
       self.box.classList.add("t2-ready");
-      self.queue.splice(0).forEach(function (item) { self.send(item[0], item[1]); });
+      var queued = self.queue.splice(0);
+      queued.forEach(function (item) { self.send(item[0], item[1]); });
+      if (!queued.length) self.foresee();  // else once the last of them has shown its screen
     }).catch(function (error) { self.fail(error); });
   };
 
@@ -222,6 +260,7 @@
     var move = how.history === "force" || (how.history === "push" && placeOf(this.screen) !== before);
     if (how.history) this.record(move);
     if (how.focus) this.focusScreen();
+    this.foresee();
   };
 
   Wizard.prototype.show = function (html) {
@@ -231,7 +270,9 @@
   };
 
   Wizard.prototype.onChange = function (e) {
-    if (this.screen.contains(e.target)) this.touched = true;  // ticks are not in the markup
+    if (!this.screen.contains(e.target)) return;
+    this.touched = true;  // ticks are not in the markup
+    this.foresee();
   };
 
   Wizard.prototype.waiting = function (message) {
@@ -321,7 +362,7 @@
     var ticked = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
     var value = form.dataset.type === "single" ? (ticked[0] || null) : ticked;
     if (value === null) { this.showError(form, ""); return; }  // no need to wait for Python
-    this.send({ action: "answer", question: form.dataset.question, value: value });
+    this.send(answerEvent(form, value));
   };
 
   Wizard.prototype.onClick = function (e) {

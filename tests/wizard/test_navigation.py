@@ -49,7 +49,7 @@ def test_a_click_before_the_engine_is_ready_is_honoured(recorded_page: Any, http
     first, second = scenario["expect"]["path"][:2]
     open_wizard(page, http_site, "venue", ready=False)
     answer(page, first, scenario["answers"][first])
-    assert page.evaluate("() => !window.TRACK2_WIZARD.engine")
+    assert page.evaluate("() => !window.TRACK2_WIZARD.call")  # Python not connected yet
     assert "as soon as" in page.text_content(".t2-notice")
     assert page.locator(".t2-loading progress").is_visible()
     page.wait_for_timeout(200)

@@ -1,0 +1,133 @@
+"""Answers asked ahead (docs/javascripts/wizard.js `foresee`): while a question is on screen,
+the shell asks Python in its worker for the screen each answer leads to, so Next shows the
+next screen without a round trip. Each test checks that Next then sends nothing to Python,
+that what shows is exactly what a fresh call returns, and that nothing was recorded early."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.wizard.helpers import answer, open_wizard, session_answers, settled
+
+pytestmark = pytest.mark.browser
+
+# From now on, log the calls to Python made for the session on screen (those asked ahead
+# for the next screen have another session), and keep that session.
+COUNT = """() => {
+  const w = window.TRACK2_WIZARD;
+  w.__calls = [];
+  w.__before = JSON.stringify(w.session);
+  const call = w.call;
+  w.call = function (session, event) {
+    if (session === w.__before) w.__calls.push(JSON.parse(event));
+    return call.apply(this, arguments);
+  };
+  w.__fresh = call;
+}"""
+CALLS = "() => window.TRACK2_WIZARD.__calls"
+
+# What Python returns for the same session and event when asked afresh (not from `ahead`).
+FRESH = """async event => {
+  const w = window.TRACK2_WIZARD;
+  return (await w.__fresh(w.__before, JSON.stringify(event))).html;
+}"""
+
+ASKED = """what => {
+  const w = window.TRACK2_WIZARD;
+  return w.ahead.session === JSON.stringify(w.session) && !!w.ahead.replies[what];
+}"""
+
+
+def asked_ahead(page: Any, event: dict[str, Any]) -> None:
+    what = page.evaluate("e => JSON.stringify(e)", event)
+    page.wait_for_function(ASKED, arg=what, timeout=10_000)
+
+
+def screen_html(page: Any) -> str:
+    return str(page.evaluate("() => window.TRACK2_WIZARD.screen.innerHTML"))
+
+
+def normalised(page: Any, html: str) -> str:
+    return str(page.evaluate("h => { const t = document.createElement('template'); t.innerHTML = h; "
+                             "return t.innerHTML; }", html))
+
+
+@pytest.mark.parametrize("pick", [0, -1], ids=["first-choice", "last-choice"])
+def test_next_on_a_single_choice_question_uses_the_answer_asked_ahead(
+        recorded_page: Any, site_url: str, pick: int) -> None:
+    page, rec = recorded_page
+    open_wizard(page, site_url, "venue")
+    form = page.locator("form.t2-question")
+    qid = form.get_attribute("data-question")
+    assert form.get_attribute("data-type") == "single"
+    values = form.locator('input[name="t2-answer"]').evaluate_all("els => els.map(e => e.value)")
+    for value in values:  # every choice is asked ahead, before any is ticked
+        asked_ahead(page, {"action": "answer", "question": qid, "value": value})
+    assert session_answers(page)["answers"] == {}, "an answer asked ahead was recorded"
+    page.evaluate(COUNT)
+    value = values[pick]
+    answer(page, qid, value)
+    settled(page)
+    page.wait_for_function("q => document.querySelector('form.t2-question, .t2-result')?.dataset.question !== q",
+                           arg=qid)
+    assert page.evaluate(CALLS) == [], "Next waited for Python"
+    assert session_answers(page)["answers"] == {qid: value}
+    fresh = page.evaluate(FRESH, {"action": "answer", "question": qid, "value": value})
+    assert screen_html(page) == normalised(page, fresh)
+    assert rec.console_errors == [] and rec.page_errors == []
+
+
+def test_next_on_a_multiple_choice_question_uses_what_was_ticked(recorded_page: Any, site_url: str) -> None:
+    page, rec = recorded_page
+    answers = {"readiness-skills": "partly", "readiness-culture": "familiar", "readiness-resources": "partly",
+               "readiness-receptivity": "request"}
+    open_wizard(page, site_url, "choose-process")
+    for qid, value in answers.items():
+        answer(page, qid, value)
+    form = page.locator('form.t2-question[data-question="feasibility"]')
+    form.wait_for()
+    assert form.get_attribute("data-type") != "single"
+    boxes = form.locator('input[name="t2-answer"]')
+    values = [boxes.nth(i).get_attribute("value") for i in range(3)]
+    boxes.nth(0).check()
+    boxes.nth(2).check()
+    boxes.nth(0).uncheck()  # a change of mind: only the third stays
+    want = [values[2]]
+    asked_ahead(page, {"action": "answer", "question": "feasibility", "value": want})
+    assert "feasibility" not in session_answers(page)["answers"], "an answer asked ahead was recorded"
+    page.evaluate(COUNT)
+    page.locator("form.t2-question button[type=submit]").click()
+    settled(page)
+    page.wait_for_function("() => document.querySelector('form.t2-question, .t2-result')?.dataset.question "
+                           "!== 'feasibility'")
+    assert page.evaluate(CALLS) == [], "Next waited for Python"
+    assert session_answers(page)["answers"] == {**answers, "feasibility": want}
+    fresh = page.evaluate(FRESH, {"action": "answer", "question": "feasibility", "value": want})
+    assert screen_html(page) == normalised(page, fresh)
+    assert rec.console_errors == [] and rec.page_errors == []
+
+
+def test_after_back_another_answer_shows_its_own_screen(recorded_page: Any, site_url: str) -> None:
+    """Replies asked ahead belong to one session: after Back the same question stands in
+    another session (the earlier answer is kept), and changing the answer shows exactly what
+    Python makes of that session, never a reply asked for the first visit."""
+    page, rec = recorded_page
+    open_wizard(page, site_url, "venue")
+    qid = page.get_attribute("form.t2-question", "data-question")
+    values = page.locator('form.t2-question input[name="t2-answer"]').evaluate_all("els => els.map(e => e.value)")
+    answer(page, qid, values[0])
+    page.wait_for_function("q => document.querySelector('form.t2-question')?.dataset.question !== q", arg=qid)
+    page.locator('form.t2-question [data-action="back"]').first.click()
+    page.locator(f'form.t2-question[data-question="{qid}"]').wait_for()
+    settled(page)
+    page.evaluate(COUNT)
+    answer(page, qid, values[1])
+    settled(page)
+    page.wait_for_function("q => document.querySelector('form.t2-question, .t2-result')?.dataset.question !== q",
+                           arg=qid)
+    assert session_answers(page)["answers"][qid] == values[1]
+    fresh = page.evaluate(FRESH, {"action": "answer", "question": qid, "value": values[1]})
+    assert screen_html(page) == normalised(page, fresh)
+    assert rec.console_errors == [] and rec.page_errors == []
