@@ -10,6 +10,10 @@ writes into the frame it uses instead of a Worker for Material's search from fil
 That frame inherits this page's policy, and its script text holds the search worker's
 URL, so its hash is computed here from the shim's own template.
 
+Pages that run the wizard's Python (those that load the Pyodide runtime) allow one more: the
+inline script that defines the runtime on the page where no Web Worker can run it
+(track2guide_build/runtime_script.py), hashed from the built runtime file.
+
 Table cells aligned by Markdown get an `align` attribute instead of a style attribute
 (which `style-src 'self'` would block); `<link rel="prev|next">` hints go (Firefox
 prefetches them, and the policy refuses and reports it); any other inline style or event handler fails the
@@ -30,6 +34,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from track2guide_build.assets import IFRAME_WORKER_SHIM as SHIM
+from track2guide_build.assets import PYODIDE_DIR
+from track2guide_build.runtime_script import page_script, source_in
+
+RUNTIME_FILE = f"{PYODIDE_DIR}/pyodide-runtime.js"
 
 # Directives, in order; "{scripts}" is filled with the page's hashes.
 POLICY = (
@@ -113,9 +121,12 @@ def shim_frame_script(shim_js: str, worker_url: str) -> str:
     return re.sub(r"\$\{(\w+)\}", fill, match.group(1))
 
 
-def policy_for(html: str, shim_js: str | None) -> str:
-    """The policy for one page: its inline scripts' hashes, plus the shim frame's if it has search."""
+def policy_for(html: str, shim_js: str | None, runtime_hash: str | None = None) -> str:
+    """The policy for one page: its inline scripts' hashes, plus the shim frame's if it has
+    search, plus the runtime's on-page script if the page loads the runtime."""
     hashes = [sha256_source(s) for s in inline_scripts(html)]
+    if runtime_hash and RUNTIME_FILE in html:
+        hashes.append(runtime_hash)
     config = CONFIG.search(html)
     if shim_js and config:
         search = json.loads(config.group(1)).get("search")
@@ -126,11 +137,11 @@ def policy_for(html: str, shim_js: str | None) -> str:
     return "; ".join(POLICY).replace("{scripts}", scripts)
 
 
-def with_policy(html: str, shim_js: str | None) -> str:
+def with_policy(html: str, shim_js: str | None, runtime_hash: str | None = None) -> str:
     """`html` with its policy as the first element after <meta charset> (before any script)."""
     if META_NAME in html:
         raise PluginError("csp: a page already carries a Content-Security-Policy")
-    tag = f'<meta {META_NAME} content="{policy_for(html, shim_js)}">'
+    tag = f'<meta {META_NAME} content="{policy_for(html, shim_js, runtime_hash)}">'
     charset = CHARSET.search(html)
     if not charset:
         raise PluginError("csp: page without <meta charset>: the policy must come before any script")
@@ -141,11 +152,17 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     shim_path = site / SHIM
     shim_js = shim_path.read_text(encoding="utf-8") if shim_path.is_file() else None
+    runtime_hash = None
+    if (site / RUNTIME_FILE).is_file():
+        source = source_in((site / RUNTIME_FILE).read_text(encoding="utf-8"))
+        if source is None:
+            raise PluginError(f"csp: {RUNTIME_FILE} carries no runtime source")
+        runtime_hash = sha256_source(page_script(source))
     problems = []
     for path in sorted(site.rglob("*.html")):
         html = PREFETCH_HINT.sub("", TABLE_ALIGN.sub(r'\1 align="\2"', path.read_text(encoding="utf-8")))
         for match in INLINE_HANDLER.finditer(html):
             problems.append(f"{path.relative_to(site).as_posix()}: inline {match.group(1)}= attribute")
-        path.write_text(with_policy(html, shim_js), encoding="utf-8")
+        path.write_text(with_policy(html, shim_js, runtime_hash), encoding="utf-8")
     if problems:
         raise PluginError("csp: the policy would block these:\n  " + "\n  ".join(problems))

@@ -15,19 +15,21 @@ from mkdocs.exceptions import PluginError
 TREES_JS = "assets/wizard/trees.js"  # `window.TRACK2_TREES = {id: compiled tree}` (hooks/trees.py)
 WORKBOOK_DATA_JS = "assets/workbook/workbook-data.js"  # `TRACK2_TREES.workbook` (hooks/workbook.py)
 PYODIDE_DIR = "assets/pyodide"  # hooks/pyodide_bundle.py
-# The Pyodide runtime's scripts, in the order a page loads them.
+# The Pyodide runtime's scripts, in the order a page loads them (they run in that order): the
+# worker's own code first, so that it starts while the rest loads, then the biggest payloads,
+# whose decoding is then the first work waiting for it.
 PYODIDE_FILES = (
     "pyodide-runtime.js",
-    "pyodide-lock.js",
     "pyodide-wasm.js",
     "pyodide-snapshot.js",
     "python-stdlib.js",
+    "pyodide-lock.js",
 )
 PYODIDE = tuple(f"{PYODIDE_DIR}/{name}" for name in PYODIDE_FILES)
-WIZARD_RUNTIME = (TREES_JS, *PYODIDE)  # a wizard page's data first, then the runtime
-# The workbook's Design step walks the wizards' answers files: their trees, then the workbook
-# data (which refers to them), then the runtime.
-WORKBOOK_RUNTIME = (TREES_JS, WORKBOOK_DATA_JS, *PYODIDE)
+WIZARD_RUNTIME = (*PYODIDE, TREES_JS)  # the runtime, then the page's data (needed once Python starts)
+# The workbook's Design step walks the wizards' answers files: the runtime, their trees, then
+# the workbook data (which refers to them).
+WORKBOOK_RUNTIME = (*PYODIDE, TREES_JS, WORKBOOK_DATA_JS)
 IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
 # Site path -> path inside node_modules, copied as they are by hooks/vendor.py.
 VENDORED = {IFRAME_WORKER_SHIM: "iframe-worker/shim/index.js"}
