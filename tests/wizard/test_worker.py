@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 
 from tests.conftest import ROOT
 from tests.wizard.helpers import finished, mismatches, open_wizard, result_of, walk
+from track2guide_build.runtime_script import page_script, source_in, source_statement
 
 NO_WORKER = {
     "no Worker at all": "delete window.Worker;",
@@ -152,3 +153,34 @@ def test_a_stale_snapshot_fails_the_build() -> None:
         pyodide_bundle.check_outputs({"snapshot.bin": stale}, build_id, ["/nowhere"])
     with pytest.raises(PluginError, match="build path"):
         pyodide_bundle.check_outputs({"snapshot.bin": good + b"/home/me/site"}, build_id, ["/home/me"])
+
+
+@pytest.mark.parametrize("source", [
+    'function (u) {\n  return "it\'s </script> \\\\ done";\n}',
+    "function () { return '\u2028 \u00e9 \U0001f600'; }",
+])
+def test_the_runtime_travels_as_text_and_back(source: str) -> None:
+    statement = source_statement(source)
+    assert statement.count("\n") == 1 and statement.startswith("window.TRACK2_PYODIDE.runtimeSource = ")
+    assert source_in("/* header */\n" + statement) == source
+    assert source_in("window.TRACK2_PYODIDE.files = {};\n") is None
+
+
+def test_the_host_defines_the_runtime_on_the_page_with_the_hashed_text() -> None:
+    """hooks/csp.py allows `page_script(source)`; pyodide-host.js must build that very text."""
+    host = (ROOT / "docs" / "javascripts" / "pyodide-host.js").read_text(encoding="utf-8")
+    before, after = page_script("SOURCE").split("SOURCE")
+    assert f'script.textContent = "{before}" + source + "{after}";' in host
+
+
+def test_only_pages_that_load_the_runtime_allow_it_on_the_page(built_site: Path) -> None:
+    from hooks.csp import sha256_source
+
+    runtime = (built_site / "assets" / "pyodide" / "pyodide-runtime.js").read_text(encoding="utf-8")
+    source = source_in(runtime)
+    assert source is not None and source.startswith("function (__t2ScriptUrl) {")
+    allowed = sha256_source(page_script(source))
+    for page in ("tools/venue.html", "tools/choose-process.html", "tools/approach.html", "tools/workbook.html"):
+        assert allowed in (built_site / page).read_text(encoding="utf-8"), page
+    for page in ("introduction.html", "tools/index.html", "glossary.html"):
+        assert allowed not in (built_site / page).read_text(encoding="utf-8"), page
