@@ -27,6 +27,7 @@ COUNT = """() => {
   w.__fresh = call;
 }"""
 CALLS = "() => window.TRACK2_WIZARD.__calls"
+MOVED = "q => document.querySelector('form.t2-question, .t2-result')?.dataset.question !== q"
 
 # What Python returns for the same session and event when asked afresh (not from `ahead`).
 FRESH = """async event => {
@@ -70,8 +71,7 @@ def test_next_on_a_single_choice_question_uses_the_answer_asked_ahead(
     value = values[pick]
     answer(page, qid, value)
     settled(page)
-    page.wait_for_function("q => document.querySelector('form.t2-question, .t2-result')?.dataset.question !== q",
-                           arg=qid)
+    page.wait_for_function(MOVED, arg=qid)
     assert page.evaluate(CALLS) == [], "Next waited for Python"
     assert session_answers(page)["answers"] == {qid: value}
     fresh = page.evaluate(FRESH, {"action": "answer", "question": qid, "value": value})
@@ -116,7 +116,8 @@ def test_after_back_another_answer_shows_its_own_screen(recorded_page: Any, site
     page, rec = recorded_page
     open_wizard(page, site_url, "venue")
     qid = page.get_attribute("form.t2-question", "data-question")
-    values = page.locator('form.t2-question input[name="t2-answer"]').evaluate_all("els => els.map(e => e.value)")
+    choices = page.locator('form.t2-question input[name="t2-answer"]')
+    values = choices.evaluate_all("els => els.map(e => e.value)")
     answer(page, qid, values[0])
     page.wait_for_function("q => document.querySelector('form.t2-question')?.dataset.question !== q", arg=qid)
     page.locator('form.t2-question [data-action="back"]').first.click()
@@ -125,8 +126,7 @@ def test_after_back_another_answer_shows_its_own_screen(recorded_page: Any, site
     page.evaluate(COUNT)
     answer(page, qid, values[1])
     settled(page)
-    page.wait_for_function("q => document.querySelector('form.t2-question, .t2-result')?.dataset.question !== q",
-                           arg=qid)
+    page.wait_for_function(MOVED, arg=qid)
     assert session_answers(page)["answers"][qid] == values[1]
     fresh = page.evaluate(FRESH, {"action": "answer", "question": qid, "value": values[1]})
     assert screen_html(page) == normalised(page, fresh)

@@ -180,7 +180,8 @@ def test_only_pages_that_load_the_runtime_allow_it_on_the_page(built_site: Path)
     source = source_in(runtime)
     assert source is not None and source.startswith("function (__t2ScriptUrl) {")
     allowed = sha256_source(page_script(source))
-    for page in ("tools/venue.html", "tools/choose-process.html", "tools/approach.html", "tools/workbook.html"):
+    wizards = ("tools/venue.html", "tools/choose-process.html", "tools/approach.html", "tools/workbook.html")
+    for page in wizards:
         assert allowed in (built_site / page).read_text(encoding="utf-8"), page
     for page in ("introduction.html", "tools/index.html", "glossary.html"):
         assert allowed not in (built_site / page).read_text(encoding="utf-8"), page
