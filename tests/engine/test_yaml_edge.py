@@ -357,11 +357,12 @@ def test_hook_ships_the_trees_that_the_wizard_pages_load() -> None:
     assert [f.src_uri for f in files] == [TREES_JS]
     payload = js_payload(files.get_file_from_path(TREES_JS).content_string, "TRACK2_TREES")
     assert payload == {t.id: t.data for t in load_all_trees(ROOT)}
-    # A wizard page loads the trees, then the Pyodide runtime whose stdlib zip holds the engine.
+    # A wizard page loads the Pyodide runtime (its code first, its stdlib zip holding the
+    # engine), then the trees, needed only once Python has started.
     html = wizard_html(payload["venue"], "tools/venue.html")
     scripts = html.split('data-scripts="', 1)[1].split('"', 1)[0].split()
-    assert scripts == [f"../{path}" for path in (TREES_JS, *PYODIDE)]
-    assert scripts[-1].endswith("/python-stdlib.js")
+    assert scripts == [f"../{path}" for path in (*PYODIDE, TREES_JS)]
+    assert scripts[0].endswith("/pyodide-runtime.js") and "../assets/pyodide/python-stdlib.js" in scripts
     # The browser shell refuses bigger files before reading them, with the engine's own cap.
     from track2guide.safetext import MAX_FILE_CHARS
 
