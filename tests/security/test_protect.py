@@ -134,8 +134,32 @@ def _set_passphrase(page: Any, passphrase: str) -> None:
 
 
 def _unlock(page: Any, passphrase: str) -> None:
-    page.locator(".t2-unlock input").fill(passphrase)
+    field = page.locator(".t2-unlock input")
+    field.wait_for()
+    assert field.get_attribute("type") == "password"
+    assert field.get_attribute("autocomplete") == "current-password"
+    field.fill(passphrase)
     page.locator(".t2-unlock .md-button--primary").click()
+
+
+def test_passphrase_fields_become_password_fields_when_shown(wizard_page: tuple[Any, Recorder],
+                                                             built_site: Path) -> None:
+    """Until the reader opens the passphrase panel the page holds no password field (Firefox's
+    password manager then slows every history step of the wizard); shown, they are masked."""
+    page, rec = wizard_page
+    open_wizard(page, built_site.as_uri(), "venue")
+    assert page.locator("input[type=password]").count() == 0
+    fields = page.locator(".t2-protect-set input")
+    assert fields.count() == 2 and not fields.nth(0).is_visible() and not fields.nth(1).is_visible()
+    page.locator(".t2-protect-toggle").click()
+    for i in range(2):
+        assert fields.nth(i).is_visible()
+        assert fields.nth(i).get_attribute("type") == "password"
+        assert fields.nth(i).get_attribute("autocomplete") == "new-password"
+    page.locator(".t2-protect-toggle").click()  # closed and opened again: still masked
+    page.locator(".t2-protect-toggle").click()
+    assert [fields.nth(i).get_attribute("type") for i in range(2)] == ["password", "password"]
+    assert rec.console_errors == [] and rec.page_errors == []
 
 
 def test_protected_keeping_in_the_wizard(wizard_page: tuple[Any, Recorder], built_site: Path) -> None:
