@@ -38,7 +38,7 @@
    * then {type: "start", ...}, then {type: "event", ...} for each event. */
   function pythonHost(runtime, reply) {
     "use strict";
-    var wizard = null, trees = {}, files = {}, wasm = null, running = false, warm = null, restored = false;
+    var wizard = null, trees = {}, files = {}, wasm = null, running = false, restored = false;
 
     /* A stage of the start-up, as a performance mark on the page (benchmarks/bench_wizard.py). */
     function mark(name) {
@@ -169,17 +169,6 @@
       });
     }
 
-    /* Restored from a snapshot, Python's interpreter has hardly run in this wasm instance, so the
-     * browser still runs its code unoptimised. While the reader reads the first question, render
-     * it again a few times, one round per task (events sent meanwhile wait one round at most),
-     * so that the code is optimised by the first click. Pure calls: nothing is kept. */
-    var WARM_UP_ROUNDS = 40;  // measured under Node: the calls reach their optimised speed after about 30
-    function warmUp() {
-      if (!warm || warm.left-- <= 0) return;
-      wizard.handle_json(trees[warm.tree], "null", "{\"action\": \"show\"}", "");
-      setTimeout(warmUp, 0);
-    }
-
     async function start(msg) {
       var module = runtime(msg.indexURL + "pyodide.asm.js");  // also defines loadPyodide
       var pyodide = null;
@@ -207,9 +196,6 @@
       } else if (msg.type === "start") {
         start(msg).then(function () {
           reply({ type: "ready" });
-          if (!restored) return;  // a normal start has run the interpreter for seconds already
-          warm = { tree: Object.keys(trees)[0], left: WARM_UP_ROUNDS };
-          setTimeout(warmUp, 30);  // after the events the page sends once it is ready
         }, function (error) {
           reply({ type: "failed", message: String((error && error.message) || error) });
         });

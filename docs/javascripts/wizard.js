@@ -114,7 +114,8 @@
   /* While the reader reads a question, ask Python ahead for the screen each answer leads to:
    * every choice of a single-choice question once it is shown, and what is ticked after each
    * change on a multiple-choice one. Nothing of it shows, is kept or is recorded until the
-   * reader submits that very answer; Next then needs no round trip to the worker. Only where
+   * reader submits that very answer; Next then needs no round trip to the worker. The same
+   * calls warm Python's code up (restored from the snapshot, it starts unoptimised). Only where
    * Python has a worker: on the page it would hold up the reader's own clicks. */
   Wizard.prototype.foresee = function () {
     var form = this.screen.querySelector("form.t2-question");
