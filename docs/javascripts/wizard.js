@@ -26,6 +26,12 @@
     return { action: "answer", question: form.dataset.question, value: value };
   }
 
+  /* The values of the choices ticked in `form`, in their order on screen. */
+  function tickedValues(form) {
+    return Array.prototype.filter.call(form.querySelectorAll('input[name="t2-answer"]'),
+      function (b) { return b.checked; }).map(function (b) { return b.value; });
+  }
+
   function normalise(html) {
     var template = document.createElement("template");
     template.innerHTML = html;
@@ -122,9 +128,8 @@
     if (!form || !this.ready || this.where !== "worker" || !this.session) return;
     var asked = JSON.stringify(this.session), self = this;
     if (this.ahead.session !== asked) this.ahead = { session: asked, replies: {} };
-    var boxes = Array.prototype.slice.call(form.querySelectorAll('input[name="t2-answer"]'));
-    var values = form.dataset.type === "single" ? boxes.map(function (b) { return b.value; }) :
-      [boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; })];
+    var values = form.dataset.type === "single" ? Array.prototype.map.call(
+      form.querySelectorAll('input[name="t2-answer"]'), function (b) { return b.value; }) : [tickedValues(form)];
     values.forEach(function (value) {
       if (Array.isArray(value) && !value.length) return;
       var what = JSON.stringify(answerEvent(form, value));
@@ -359,8 +364,7 @@
     var form = e.target.closest("form.t2-question");
     if (!form) return;
     e.preventDefault();
-    var boxes = Array.prototype.slice.call(form.querySelectorAll('input[name="t2-answer"]'));
-    var ticked = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+    var ticked = tickedValues(form);
     var value = form.dataset.type === "single" ? (ticked[0] || null) : ticked;
     if (value === null) { this.showError(form, ""); return; }  // no need to wait for Python
     this.send(answerEvent(form, value));
