@@ -27,7 +27,7 @@ async function oneLoad(url, wizard) {
     }
     await page.waitForSelector('.t2-wizard.t2-ready, .t2-failed', { timeout: 120000 });
     if (await page.$('.t2-failed')) throw new Error(`wizard failed at ${url}`);
-    await page.waitForFunction(() => window.__t2.answered !== undefined, { timeout: 30000 });
+    await page.waitForFunction(() => window.__t2.second !== undefined, { timeout: 30000 });
     const times = await evaluate(page, spec.read);
     let click = await evaluate(page, spec.click);
     if (!click.moved) throw new Error('the click did not move to another question');

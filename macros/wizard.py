@@ -12,12 +12,13 @@
 
 from __future__ import annotations
 
+import json
 from html import escape
 from typing import Any
 
 from track2guide.safetext import MAX_FILE_CHARS
 from track2guide.texts import say
-from track2guide.wizard import first_screen
+from track2guide.wizard import first_screen, opening
 from track2guide_build.assets import WIZARD_RUNTIME
 
 from .safety import privacy_html, safety_html, say_html
@@ -42,6 +43,13 @@ def _button(action: str, key: str, cls: str = "") -> str:
     return f'<button type="button" class="md-button{cls}" data-action="{action}">{_e(say(key))}</button>'
 
 
+def json_island(value: Any) -> str:
+    """`value` as JSON text safe inside a `<script type="application/json">`: no `</` (so no
+    `</script>`) and no `<!--` that could end or change the block, both written as JSON escapes."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("</", "<\\/").replace("<!--", "\\u003c!--")
+
+
 def wizard_html(tree: dict[str, Any], page_url: str) -> str:
     """The whole wizard block for a page at `page_url` (one HTML block, no blank lines)."""
     root = page_root(page_url)
@@ -64,6 +72,9 @@ def wizard_html(tree: dict[str, Any], page_url: str) -> str:
         '<p class="t2-notice" role="status"></p>',
         '<p class="t2-live t2-sr" aria-live="polite"></p>',
         f'<div class="t2-screen" id="t2-screen">{first_screen(tree, root)}</div>',
+        # The engine's replies for the first "show" and the first answer, worked out now (the
+        # shell uses them while Python starts, only for that very session and event).
+        f'<script type="application/json" class="t2-opening">{json_island(opening(tree, root))}</script>',
         f'<div class="t2-toolbar" role="group" aria-label="{_e(say("page.controls"))}">',
         _button("restart", "restart", " t2-restart"),
         f'<details class="t2-menu"><summary class="t2-menu-button">{_e(say("page.menu"))}</summary>',

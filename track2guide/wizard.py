@@ -280,6 +280,26 @@ def handle_json(tree: Json, session_json: str, event_json: str, root: str = "") 
     return json.dumps(handle(tree, session, event, root))
 
 
+def opening(tree: Json, root: str = "") -> JsonDict:
+    """The replies a fresh wizard page needs before Python has started in the browser, worked
+    out at build time by this same `handle`: `start`, the reply to the first "show", and
+    `answers`, [event, reply] for each choice of the first question when it is a single-choice
+    one (a multiple-choice one has too many combinations; its answer waits for Python).
+    The shell uses a reply only for that very session and event, as if Python had sent it."""
+    t = unwrap(tree)
+    if t is None:
+        return {"start": None, "answers": []}
+    first = handle(t, None, {"action": "show"}, root)
+    state = _States(t).of(first["session"]["answers"])
+    asked = state.current if isinstance(state, State) else None
+    answers: list[Json] = []
+    if asked is not None and asked.question.type == "single":
+        for choice in asked.choices:
+            event: JsonDict = {"action": "answer", "question": asked.question.id, "value": choice.id}
+            answers.append([event, handle(t, first["session"], event, root)])
+    return {"start": first, "answers": answers}
+
+
 def first_screen(tree: Json, root: str = "") -> str:
     """The HTML of the first question, pre-rendered at build time."""
     t = unwrap(tree)

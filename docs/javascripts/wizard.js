@@ -1,7 +1,8 @@
 /* Thin browser shell of the planning wizards.
  *
  * All decisions and all HTML come from Python (track2guide/wizard.py and view.py),
- * run in the browser by Pyodide, which docs/javascripts/pyodide-host.js starts. This
+ * run in the browser by Pyodide, which docs/javascripts/pyodide-host.js starts (the replies
+ * of a fresh page's opening were worked out by the same code at build time). This
  * file only passes clicks to Python as events, shows the returned screen, keeps each
  * screen as a step of the tab's history, and stores or downloads files. Text from a
  * user's file is never put into the page as HTML: Python validates it and messages are
@@ -88,7 +89,31 @@
     window.addEventListener("popstate", this.onPop.bind(this));
     this.placeSkipLink();
     this.first = this.restore();
+    this.opened = this.open();
   }
+
+  /* A fresh page (no entry of this tab, no kept answers) starts at once from the replies the
+   * build worked out with the same engine (track2guide.wizard.opening): the first "show", then
+   * each answer to the first question, taken like replies asked ahead (only for that very
+   * session and event) while Python starts. */
+  Wizard.prototype.open = function () {
+    var island = this.box.querySelector("script.t2-opening");
+    if (this.first.action !== "show" || this.session || !island) return false;
+    var opening;
+    try { opening = JSON.parse(island.textContent); } catch (e) { return false; }
+    if (!opening || !opening.start || !opening.start.ok) return false;
+    var replies = {};
+    (opening.answers || []).forEach(function (pair) { replies[JSON.stringify(pair[0])] = pair[1]; });
+    this.ahead = { session: JSON.stringify(null), replies: { '{"action":"show"}': opening.start } };
+    this.run(this.first, { startup: true, history: "replace", focus: false });
+    this.ahead = { session: JSON.stringify(opening.start.session), replies: replies };
+    return true;
+  };
+
+  /* Whether Python's reply to `event` on the current session is known without asking it. */
+  Wizard.prototype.known = function (event) {
+    return this.ahead.session === JSON.stringify(this.session) && !!this.ahead.replies[JSON.stringify(event)];
+  };
 
   /* What to show first: this tab's own entry (at once), kept answers, or the first question. */
   Wizard.prototype.restore = function () {
@@ -169,6 +194,7 @@
         return call({ type: "event", tree: self.treeId, session: session, event: event, root: self.root });
       };
       var startup = { startup: true, history: "replace", focus: false };
+      if (self.opened) return null;  // the first screen came with the page (open)
       if (self.first.action !== "resume") return self.run(self.first, startup);
       return self.protector.open(self.first.text, t("wizard.ask-kept")).then(function (text) {
         if (text !== null) return self.run({ action: "resume", text: text }, startup);
@@ -214,7 +240,7 @@
   Wizard.prototype.send = function (event, how) {
     how = how || { focus: true, history: "push" };
     if (this.failed) return;
-    if (!this.ready) {
+    if (!this.ready && (this.queue.length || !this.known(event))) {
       this.queue.push([event, how]);
       this.say(this.notice, event.action === "answer" ? t("wizard.queued") : t("wizard.queued-other"));
       return;
@@ -465,6 +491,13 @@
   document.querySelectorAll(".t2-wizard").forEach(function (box) {
     var wizard = new Wizard(box);
     window.TRACK2_WIZARD = wizard;  // for tests, the quick exit (forget) and the console
-    wizard.start();
+    // Python's files load once the page is parsed: run earlier, their big scripts hold back
+    // the page's own (Material's), and the first screen takes its first answer ~200 ms later
+    // (measured from file://), with Python ready no sooner.
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", function () { wizard.start(); });
+    } else {
+      wizard.start();
+    }
   });
 })();
