@@ -48,12 +48,21 @@ try {
     const { tree, path, top } = spec.wizard;
     const { page, rec } = await openRecorded(pathToFileURL(`${siteDir}/tools/${tree}.html`).href);
     const started = Date.now();
+    const opening = await openingAnswer(page, path[0]);
     await page.waitForSelector('.t2-wizard.t2-ready, .t2-failed', { timeout: 60000 });
     const readyMs = Date.now() - started;
     const failed = await page.$('.t2-failed');
     let shownTop = null;
     if (!failed) {
-      for (const [qid, value] of path) {
+      opening.python = await page.evaluate(async (event) => {  // Python's own reply, once started
+        const w = window.TRACK2_WIZARD;
+        const first = await w.call('null', JSON.stringify({ action: 'show' }));
+        const reply = await w.call(JSON.stringify(first.session), JSON.stringify(event));
+        const t = document.createElement('template');
+        t.innerHTML = reply.html;
+        return t.innerHTML;
+      }, { action: 'answer', question: path[0][0], value: path[0][1] });
+      for (const [qid, value] of path.slice(1)) {
         const form = `form.t2-question[data-question="${qid}"]`;
         await page.waitForSelector(form);
         for (const v of Array.isArray(value) ? value : [value]) {
@@ -67,7 +76,7 @@ try {
         return el ? el.dataset.outcome : null;
       });
     }
-    report.wizard = { tree, failed: !!failed, readyMs, top: shownTop, expected: top,
+    report.wizard = { tree, failed: !!failed, readyMs, opening, top: shownTop, expected: top,
                       csp: await violations(page), ...rec };
     await page.close();
   }
@@ -76,6 +85,22 @@ try {
   await browser.close();
 }
 console.log(JSON.stringify(report));
+
+/* The first answer, given the moment the page has loaded: does its next screen show before
+ * Python is ready (from the page's opening), and what shows then? */
+async function openingAnswer(page, [qid, value]) {
+  const form = `form.t2-question[data-question="${qid}"]`;
+  await page.click(`${form} input[name="t2-answer"][value="${value}"]`);
+  await page.click(`${form} button[type=submit]`);
+  await page.waitForFunction((q) => {
+    const now = document.querySelector('.t2-screen form.t2-question, .t2-screen .t2-result');
+    return now && (!now.dataset || now.dataset.question !== q);
+  }, { timeout: 60000, polling: 'mutation' }, qid);
+  return page.evaluate(() => ({
+    beforeReady: !window.TRACK2_WIZARD.ready && !window.TRACK2_WIZARD.call,
+    shown: window.TRACK2_WIZARD.screen.innerHTML,
+  }));
+}
 
 /* ---- Safety checks: content policy, loading a file, search, clearing, quick exit ---- */
 

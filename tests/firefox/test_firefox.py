@@ -69,6 +69,9 @@ def test_wizard_walks_to_result_in_firefox(firefox_report: dict[str, object]) ->
     assert isinstance(wizard, dict)
     assert not wizard["failed"], "Pyodide did not start in Firefox"
     assert wizard["top"] == wizard["expected"]
+    opening = wizard["opening"]  # the first answer, given at load, shown before Python is ready
+    assert opening["beforeReady"], "the first answer waited for Python"
+    assert opening["shown"] == opening["python"]
     assert wizard["foreign"] == [] and wizard["errors"] == [] and wizard["csp"] == []
 
 
