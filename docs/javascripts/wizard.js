@@ -175,15 +175,22 @@
     var bar = this.loading.querySelector("progress");
     var text = this.loading.querySelector(".t2-loading-text");
     var files = this.box.dataset.scripts.split(" ");
-    var early = this.restoring || this.answered() ? "" : " " + t("wizard.early");
+    // The phase, then "you can already answer the first question" while that is still to do
+    // (sayPhase again once the first answer has shown, from the page's opening).
+    var phase = t("wizard.loading-files", { done: 0, total: files.length });
+    this.sayPhase = function () {
+      text.textContent = phase + (self.restoring || self.answered() ? "" : " " + t("wizard.early"));
+    };
     window.TRACK2_HOST.startEngine(files, this.treeId, function (part) {
       var done = Math.round(part * (files.length + 2));
       if (done < files.length) {
         bar.value = Math.max(bar.value, Math.round(part * 100));
-        text.textContent = t("wizard.loading-files", { done: done, total: files.length }) + early;
+        phase = t("wizard.loading-files", { done: done, total: files.length });
+        self.sayPhase();
       } else if (done === files.length) {
         bar.removeAttribute("value");  // moving, not stalled: Python's start-up gives no steps
-        text.textContent = t("wizard.loading-python") + early;
+        phase = t("wizard.loading-python");
+        self.sayPhase();
       } else {
         bar.value = 95;
         text.textContent = t("wizard.loading-rules");
@@ -287,6 +294,7 @@
       if (kept) this.adopt(kept);
     }
     this.restoring = false;
+    if (!this.ready && this.sayPhase) this.sayPhase();
     this.say(this.live, result.announce);
     this.save();
     var move = how.history === "force" || (how.history === "push" && placeOf(this.screen) !== before);

@@ -64,6 +64,9 @@ def test_the_first_answer_shows_before_python_has_started(
     assert not is_ready(page), "Python started before the answer: nothing was tested"
     assert page.evaluate("() => !window.TRACK2_WIZARD.call"), "Python was asked"
     assert page.text_content(".t2-notice") == ""  # not held back for later
+    loading = page.evaluate("() => [document.querySelector('.t2-loading-text').textContent, "
+                            "JSON.parse(document.getElementById('t2-texts').textContent)['wizard.early']]")
+    assert page.locator(".t2-loading").is_visible() and loading[1] not in loading[0], loading  # done already
     assert session_answers(page)["answers"] == {qid: value}
     entry = page.evaluate("() => history.state.track2Wizard")
     assert entry["n"] == 1 and entry["session"]["answers"]["answers"] == {qid: value}
