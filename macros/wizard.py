@@ -18,7 +18,7 @@ from typing import Any
 
 from track2guide.safetext import MAX_FILE_CHARS
 from track2guide.texts import say
-from track2guide.wizard import first_screen, opening
+from track2guide.wizard import opening
 from track2guide_build.assets import WIZARD_RUNTIME
 
 from .safety import privacy_html, safety_html, say_html
@@ -59,6 +59,9 @@ def wizard_html(tree: dict[str, Any], page_url: str) -> str:
     # The trees' data, then the runtime (hooks/pyodide_bundle.py), whose stdlib zip holds
     # the engine and whose snapshot has it imported already.
     scripts = " ".join(root + s for s in WIZARD_RUNTIME)
+    # The engine's replies for the first "show" and the first answer, worked out now: the first
+    # screen is pre-rendered from the one, and the shell uses them while Python starts.
+    first = opening(tree, root)
     return "".join([
         f'<div class="t2-wizard" data-tree="{_e(tid)}" data-root="{_e(root)}" data-paper="{_e(paper)}" '
         f'data-scripts="{_e(scripts)}" data-max-bytes="{MAX_FILE_CHARS}">',
@@ -71,10 +74,8 @@ def wizard_html(tree: dict[str, Any], page_url: str) -> str:
         '<p class="t2-alert" role="alert" tabindex="-1"></p>',
         '<p class="t2-notice" role="status"></p>',
         '<p class="t2-live t2-sr" aria-live="polite"></p>',
-        f'<div class="t2-screen" id="t2-screen">{first_screen(tree, root)}</div>',
-        # The engine's replies for the first "show" and the first answer, worked out now (the
-        # shell uses them while Python starts, only for that very session and event).
-        f'<script type="application/json" class="t2-opening">{json_island(opening(tree, root))}</script>',
+        f'<div class="t2-screen" id="t2-screen">{first["start"]["html"] if first["start"] else ""}</div>',
+        f'<script type="application/json" class="t2-opening">{json_island(first)}</script>',
         f'<div class="t2-toolbar" role="group" aria-label="{_e(say("page.controls"))}">',
         _button("restart", "restart", " t2-restart"),
         f'<details class="t2-menu"><summary class="t2-menu-button">{_e(say("page.menu"))}</summary>',

@@ -499,9 +499,9 @@
   document.querySelectorAll(".t2-wizard").forEach(function (box) {
     var wizard = new Wizard(box);
     window.TRACK2_WIZARD = wizard;  // for tests, the quick exit (forget) and the console
-    // Python's files load once the page is parsed: run earlier, their big scripts hold back
-    // the page's own (Material's), and the first screen takes its first answer ~200 ms later
-    // (measured from file://), with Python ready no sooner.
+    // Python's files load once the page is parsed: loaded earlier, their big scripts hold back
+    // the page's own (Material's), and a first answer shows ~200 ms later (measured from
+    // file://), with Python ready no sooner.
     if (document.readyState === "loading") {
       document.addEventListener("DOMContentLoaded", function () { wizard.start(); });
     } else {
