@@ -43,7 +43,7 @@
       }
       if (this.session) {
         entry.session = this.session;
-        entry.html = this.screen.innerHTML;
+        entry.html = this.shown;  // the markup put on screen (ticks are never in it)
       }
       if (push) history.pushState(wrap(entry), ""); else history.replaceState(wrap(entry), "");
     } catch (e) {

@@ -63,7 +63,7 @@
     this.dialog = box.querySelector("dialog.t2-confirm");
     this.session = null;   // from Python (or this tab's history); null until known
     this.call = null;      // (session JSON, event JSON) -> Promise of Python's answer
-    this.ahead = { session: null, replies: {} };  // answers asked ahead (foresee), for one session
+    this.ahead = { session: null, replies: {}, todo: [] };  // answers asked ahead (foresee), for one session
     this.where = null;     // where Python runs: "worker" or "page"
     this.ready = false;
     this.queue = [];       // [event, how] made before the engine was ready
@@ -71,7 +71,7 @@
     this.busy = 0;         // events sent and not yet answered
     this.failed = false;
     this.depth = 0;        // wizard history entries pushed above the first one (entry.n)
-    this.shown = normalise(this.screen.innerHTML);  // markup on screen, to spot an unchanged first render
+    this.shown = this.screen.innerHTML;  // markup put on screen, to spot an unchanged first render
     this.touched = false;  // the user ticked or unticked something since the screen was shown
     var store = storage();
     this.keep.checked = !!(store && store.getItem(this.key));
@@ -104,9 +104,9 @@
     if (!opening || !opening.start || !opening.start.ok) return false;
     var replies = {};
     (opening.answers || []).forEach(function (pair) { replies[JSON.stringify(pair[0])] = pair[1]; });
-    this.ahead = { session: JSON.stringify(null), replies: { '{"action":"show"}': opening.start } };
+    this.ahead = { session: JSON.stringify(null), replies: { '{"action":"show"}': opening.start }, todo: [] };
     this.run(this.first, { startup: true, history: "replace", focus: false });
-    this.ahead = { session: JSON.stringify(opening.start.session), replies: replies };
+    this.ahead = { session: JSON.stringify(opening.start.session), replies: replies, todo: [] };
     return true;
   };
 
@@ -143,26 +143,51 @@
   };
 
   /* While the reader reads a question, ask Python ahead for the screen each answer leads to:
-   * every choice of a single-choice question once it is shown, and what is ticked after each
-   * change on a multiple-choice one. Nothing of it shows, is kept or is recorded until the
-   * reader submits that very answer; Next then needs no round trip to the worker. The same
-   * calls warm Python's code up (restored from the snapshot, it starts unoptimised). Only where
-   * Python has a worker: on the page it would hold up the reader's own clicks. */
+   * what is ticked first, then every other choice of a single-choice question (on a
+   * multiple-choice one, only what is ticked, after each change). Nothing of it shows, is kept
+   * or is recorded until the reader submits that very answer; Next then needs no round trip to
+   * the worker. The same calls warm Python's code up (restored from the snapshot, it starts
+   * unoptimised). One call at a time, and none left for a screen that has gone: a reader who
+   * moves on at once does not wait behind answers to the question before. Only where Python
+   * has a worker: on the page it would hold up the reader's own clicks. */
   Wizard.prototype.foresee = function () {
     var form = this.screen.querySelector("form.t2-question");
     if (!form || !this.ready || this.where !== "worker" || !this.session) return;
-    var asked = JSON.stringify(this.session), self = this;
-    if (this.ahead.session !== asked) this.ahead = { session: asked, replies: {} };
-    var values = form.dataset.type === "single" ? Array.prototype.map.call(
-      form.querySelectorAll('input[name="t2-answer"]'), function (b) { return b.value; }) : [tickedValues(form)];
-    values.forEach(function (value) {
-      if (Array.isArray(value) && !value.length) return;
-      var what = JSON.stringify(answerEvent(form, value));
-      if (self.ahead.replies[what]) return;
-      var reply = self.call(asked, what);
-      reply.catch(function () {});  // a failure shows only if the reader submits this answer
-      self.ahead.replies[what] = reply;
+    var asked = JSON.stringify(this.session), ahead = this.ahead;
+    if (ahead.session !== asked) ahead = this.ahead = { session: asked, replies: {}, todo: [] };
+    var ticked = tickedValues(form), values = [ticked];
+    if (form.dataset.type === "single") {
+      values = ticked.concat(Array.prototype.map.call(form.querySelectorAll('input[name="t2-answer"]'),
+        function (b) { return b.value; }).filter(function (value) { return ticked.indexOf(value) < 0; }));
+    }
+    ahead.todo = values.filter(function (value) { return !Array.isArray(value) || value.length; })
+      .map(function (value) { return JSON.stringify(answerEvent(form, value)); })
+      .filter(function (what) { return !ahead.replies[what]; });
+    this.askAhead(ahead);
+  };
+
+  /* Ask Python for the next reply on `ahead`'s list, once the one asked before has come. */
+  Wizard.prototype.askAhead = function (ahead) {
+    var self = this;
+    if (ahead.asking || ahead !== this.ahead) return;
+    var what = ahead.todo.shift();
+    if (!what) return;
+    var reply = this.call(ahead.session, what);
+    ahead.replies[what] = reply;
+    ahead.asking = true;
+    reply.catch(function () {}).then(function () {  // a failure shows only if the reader submits this answer
+      ahead.asking = false;
+      self.askAhead(ahead);
     });
+  };
+
+  /* The same, once the screen just shown has been painted: until then the worker's replies
+   * would only compete with it for the processor. */
+  Wizard.prototype.foreseeSoon = function () {
+    var self = this, done = false;
+    function go() { if (!done) { done = true; self.foresee(); } }
+    requestAnimationFrame(function () { setTimeout(go, 0); });
+    setTimeout(go, 100);  // no frames in a hidden tab
   };
 
   Wizard.prototype.answered = function () {
@@ -288,7 +313,8 @@
     if (!result.ok) return;
     var before = placeOf(this.screen);
     this.session = result.session;
-    if (!how.startup || normalise(result.html) !== this.shown) {
+    this.ahead.todo = [];  // the screen moves on: nothing more is asked for the one before
+    if (!how.startup || normalise(result.html) !== normalise(this.shown)) {
       var kept = how.startup ? this.formState() : null;
       this.show(result.html);
       if (kept) this.adopt(kept);
@@ -300,12 +326,12 @@
     var move = how.history === "force" || (how.history === "push" && placeOf(this.screen) !== before);
     if (how.history) this.record(move);
     if (how.focus) this.focusScreen();
-    this.foresee();
+    this.foreseeSoon();
   };
 
   Wizard.prototype.show = function (html) {
     this.screen.innerHTML = html;  // built by track2guide.view, every text escaped
-    this.shown = normalise(this.screen.innerHTML);
+    this.shown = html;
     this.touched = false;
   };
 
@@ -320,7 +346,7 @@
     note.className = "t2-restoring";
     note.textContent = message;
     this.screen.replaceChildren(note);
-    this.shown = normalise(this.screen.innerHTML);
+    this.shown = this.screen.innerHTML;
   };
 
   /* What the user has done on the screen shown before the engine's first render. */

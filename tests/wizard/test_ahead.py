@@ -131,3 +131,97 @@ def test_after_back_another_answer_shows_its_own_screen(recorded_page: Any, site
     fresh = page.evaluate(FRESH, {"action": "answer", "question": qid, "value": values[1]})
     assert screen_html(page) == normalised(page, fresh)
     assert rec.console_errors == [] and rec.page_errors == []
+
+
+# From now on, hold every call to Python until the test releases it (by its index), and log it.
+HOLD = """() => {
+  const w = window.TRACK2_WIZARD, real = w.call;
+  w.__held = [];
+  w.call = function (session, event) {
+    let release;
+    const reply = new Promise(done => { release = done; });
+    w.__held.push({session: JSON.parse(session), event: JSON.parse(event),
+                   release: () => release(real(session, event))});
+    return reply;
+  };
+  // How many calls were made when the next screen was put on the page.
+  new MutationObserver((records, observer) => {
+    observer.disconnect();
+    w.__heldAtShow = w.__held.length;
+  }).observe(w.screen, {childList: true});
+}"""
+HELD = "() => window.TRACK2_WIZARD.__held.map(h => ({session: h.session, event: h.event}))"
+RELEASE = "i => window.TRACK2_WIZARD.__held[i].release()"
+HELD_COUNT = "n => window.TRACK2_WIZARD.__held.length === n"
+SHOWS = "q => document.querySelector('form.t2-question')?.dataset.question === q"
+
+
+def held(page: Any) -> list[dict[str, Any]]:
+    return page.evaluate(HELD)  # type: ignore[no-any-return]
+
+
+def test_answers_are_asked_ahead_one_at_a_time_what_is_ticked_first(
+        recorded_page: Any, site_url: str) -> None:
+    """After the screen has been painted (not while it is put on the page), one call at a time,
+    in the order on screen; a choice ticked meanwhile is asked next; each choice once."""
+    page, rec = recorded_page
+    open_wizard(page, site_url, "choose-process")
+    settled(page)
+    page.evaluate(HOLD)
+    answer(page, "readiness-skills", "skilled")  # its reply came with the page (the opening)
+    page.wait_for_function(SHOWS, arg="readiness-culture")
+    at_show = page.evaluate("() => window.TRACK2_WIZARD.__heldAtShow")
+    assert at_show == 0, "asked ahead before the screen was painted"
+    page.wait_for_function(HELD_COUNT, arg=1)
+    page.wait_for_timeout(300)
+    calls = held(page)
+    first = {"action": "answer", "question": "readiness-culture", "value": "familiar"}
+    assert [c["event"] for c in calls] == [first], "more than one call at a time"
+    assert calls[0]["session"]["answers"]["answers"] == {"readiness-skills": "skilled"}
+    page.check('input[name="t2-answer"][value="unfamiliar"]')  # while the first call is out
+    page.wait_for_timeout(200)
+    assert len(held(page)) == 1
+    page.evaluate(RELEASE, 0)
+    page.wait_for_function(HELD_COUNT, arg=2)
+    assert held(page)[1]["event"]["value"] == "unfamiliar", "the ticked choice was not asked next"
+    page.evaluate(RELEASE, 1)
+    page.wait_for_function(HELD_COUNT, arg=3)
+    page.evaluate(RELEASE, 2)
+    page.wait_for_timeout(300)
+    assert [c["event"]["value"] for c in held(page)] == ["familiar", "unfamiliar", "partly"]
+    page.locator("form.t2-question button[type=submit]").click()
+    page.wait_for_function(SHOWS, arg="readiness-resources")
+    assert [c["event"]["question"] for c in held(page)[3:]] in ([], ["readiness-resources"]), \
+        "Next asked Python again for an answer asked ahead"
+    assert session_answers_now(page) == {"readiness-skills": "skilled", "readiness-culture": "unfamiliar"}
+    assert rec.console_errors == [] and rec.page_errors == []
+
+
+def test_a_reader_who_moves_on_does_not_wait_behind_the_question_before(
+        recorded_page: Any, site_url: str) -> None:
+    """Answering as soon as the first reply asked ahead has come: the other choices of that
+    question are never asked, and the next question's are asked at once."""
+    page, rec = recorded_page
+    open_wizard(page, site_url, "choose-process")
+    settled(page)
+    page.evaluate(HOLD)
+    answer(page, "readiness-skills", "skilled")
+    page.wait_for_function(HELD_COUNT, arg=1)
+    page.check('input[name="t2-answer"][value="familiar"]')
+    page.locator("form.t2-question button[type=submit]").click()
+    page.wait_for_timeout(200)
+    assert len(held(page)) == 1, "Next asked Python again for an answer being asked ahead"
+    page.evaluate(RELEASE, 0)  # the reply to "familiar": the next question shows
+    page.wait_for_function(SHOWS, arg="readiness-resources")
+    page.wait_for_function(HELD_COUNT, arg=2)
+    page.wait_for_timeout(200)
+    calls = held(page)
+    assert [c["event"]["question"] for c in calls] == ["readiness-culture", "readiness-resources"], \
+        "the other answers to the question before were still asked"
+    before = {"readiness-skills": "skilled", "readiness-culture": "familiar"}
+    assert calls[1]["session"]["answers"]["answers"] == before
+    assert rec.console_errors == [] and rec.page_errors == []
+
+
+def session_answers_now(page: Any) -> Any:
+    return page.evaluate("() => window.TRACK2_WIZARD.session.answers.answers")
