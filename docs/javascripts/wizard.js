@@ -63,7 +63,7 @@
     this.dialog = box.querySelector("dialog.t2-confirm");
     this.session = null;   // from Python (or this tab's history); null until known
     this.call = null;      // (session JSON, event JSON) -> Promise of Python's answer
-    this.ahead = { session: null, replies: {}, todo: [] };  // answers asked ahead (foresee), for one session
+    this.ahead = { session: null, replies: {} };  // answers asked ahead (foresee), for one session
     this.where = null;     // where Python runs: "worker" or "page"
     this.ready = false;
     this.queue = [];       // [event, how] made before the engine was ready
@@ -104,9 +104,9 @@
     if (!opening || !opening.start || !opening.start.ok) return false;
     var replies = {};
     (opening.answers || []).forEach(function (pair) { replies[JSON.stringify(pair[0])] = pair[1]; });
-    this.ahead = { session: JSON.stringify(null), replies: { '{"action":"show"}': opening.start }, todo: [] };
+    this.ahead = { session: JSON.stringify(null), replies: { '{"action":"show"}': opening.start } };
     this.run(this.first, { startup: true, history: "replace", focus: false });
-    this.ahead = { session: JSON.stringify(opening.start.session), replies: replies, todo: [] };
+    this.ahead = { session: JSON.stringify(opening.start.session), replies: replies };
     return true;
   };
 
@@ -154,13 +154,13 @@
     var form = this.screen.querySelector("form.t2-question");
     if (!form || !this.ready || this.where !== "worker" || !this.session) return;
     var asked = JSON.stringify(this.session), ahead = this.ahead;
-    if (ahead.session !== asked) ahead = this.ahead = { session: asked, replies: {}, todo: [] };
+    if (ahead.session !== asked) ahead = this.ahead = { session: asked, replies: {} };
     var ticked = tickedValues(form), values = [ticked];
     if (form.dataset.type === "single") {
       values = ticked.concat(Array.prototype.map.call(form.querySelectorAll('input[name="t2-answer"]'),
         function (b) { return b.value; }).filter(function (value) { return ticked.indexOf(value) < 0; }));
     }
-    ahead.todo = values.filter(function (value) { return !Array.isArray(value) || value.length; })
+    ahead.toAsk = values.filter(function (value) { return !Array.isArray(value) || value.length; })
       .map(function (value) { return JSON.stringify(answerEvent(form, value)); })
       .filter(function (what) { return !ahead.replies[what]; });
     this.askAhead(ahead);
@@ -170,7 +170,7 @@
   Wizard.prototype.askAhead = function (ahead) {
     var self = this;
     if (ahead.asking || ahead !== this.ahead) return;
-    var what = ahead.todo.shift();
+    var what = ahead.toAsk.shift();
     if (!what) return;
     var reply = this.call(ahead.session, what);
     ahead.replies[what] = reply;
@@ -313,7 +313,7 @@
     if (!result.ok) return;
     var before = placeOf(this.screen);
     this.session = result.session;
-    this.ahead.todo = [];  // the screen moves on: nothing more is asked for the one before
+    this.ahead.toAsk = [];  // the screen moves on: nothing more is asked for the one before
     if (!how.startup || normalise(result.html) !== normalise(this.shown)) {
       var kept = how.startup ? this.formState() : null;
       this.show(result.html);
