@@ -4,7 +4,8 @@
 //   node benchmarks/bench_wizard_firefox.mjs SPEC_JSON   -> prints one JSON object
 //
 // SPEC_JSON: {"runs": N, "sites": {variant: site dir}, "trees": [...], "plain": "introduction.html",
-//             "watch": init script, "read": function text, "click": function text, "read_ms": ms}
+//             "watch": init script, "read", "tick", "click", "floor": function texts,
+//             "read_ms": ms, "read_clicks": questions answered after reading per load}
 // Output: {"variant/page": [one object of times per load, ...]}. A benchmark, not a test.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -29,12 +30,22 @@ async function oneLoad(url, wizard) {
     if (await page.$('.t2-failed')) throw new Error(`wizard failed at ${url}`);
     await page.waitForFunction(() => window.__t2.second !== undefined, { timeout: 30000 });
     const times = await evaluate(page, spec.read);
+    if (spec.floor) times.floor = await evaluate(page, spec.floor);  // the click comes at the same moment
     let click = await evaluate(page, spec.click);
     if (!click.moved) throw new Error('the click did not move to another question');
     times.click = click.click;
-    await new Promise((r) => setTimeout(r, spec.read_ms));
-    click = await evaluate(page, spec.click);
-    times.click_read = click.moved ? click.click : null;
+    const read = [];
+    for (let i = 0; i < spec.read_clicks; i++) {  // tick, read for a while, press Next
+      if (!(await evaluate(page, spec.tick))) break;
+      await new Promise((r) => setTimeout(r, spec.read_ms));
+      click = await evaluate(page, spec.click);
+      if (!click.moved) break;
+      if (click.result) { times.click_result = click.click; break; }  // reported on its own
+      read.push(click.click);
+    }
+    read.sort((a, b) => a - b);
+    const mid = read.length >> 1;
+    times.click_read = !read.length ? null : read.length % 2 ? read[mid] : (read[mid - 1] + read[mid]) / 2;
     return times;
   } finally {
     await context.close();

@@ -144,7 +144,8 @@
 
   /* While the reader reads a question, ask Python ahead for the screen each answer leads to:
    * what is ticked first, then every other choice of a single-choice question (on a
-   * multiple-choice one, only what is ticked, after each change). Nothing of it shows, is kept
+   * multiple-choice or checklist one, only what is ticked, after each change: at first the
+   * empty set, a checklist's answer when nothing in it is in place yet). Nothing of it shows, is kept
    * or is recorded until the reader submits that very answer; Next then needs no round trip to
    * the worker. The same calls warm Python's code up (restored from the snapshot, it starts
    * unoptimised). One call at a time, and none left for a screen that has gone: a reader who
@@ -160,8 +161,7 @@
       values = ticked.concat(Array.prototype.map.call(form.querySelectorAll('input[name="t2-answer"]'),
         function (b) { return b.value; }).filter(function (value) { return ticked.indexOf(value) < 0; }));
     }
-    ahead.toAsk = values.filter(function (value) { return !Array.isArray(value) || value.length; })
-      .map(function (value) { return JSON.stringify(answerEvent(form, value)); })
+    ahead.toAsk = values.map(function (value) { return JSON.stringify(answerEvent(form, value)); })
       .filter(function (what) { return !ahead.replies[what]; });
     this.askAhead(ahead);
   };
@@ -181,12 +181,14 @@
     });
   };
 
-  /* The same, once the screen just shown has been painted: until then the worker's replies
-   * would only compete with it for the processor. */
+  /* The same, once the screen just shown has been painted and the page is idle: this is
+   * guesswork, so it waits behind the frame and anything the browser has queued after it. */
   Wizard.prototype.foreseeSoon = function () {
     var self = this, done = false;
     function go() { if (!done) { done = true; self.foresee(); } }
-    requestAnimationFrame(function () { setTimeout(go, 0); });
+    requestAnimationFrame(function () {
+      if (window.requestIdleCallback) requestIdleCallback(go, { timeout: 50 }); else setTimeout(go, 0);
+    });
     setTimeout(go, 100);  // no frames in a hidden tab
   };
 

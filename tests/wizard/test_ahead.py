@@ -109,6 +109,32 @@ def test_next_on_a_multiple_choice_question_uses_what_was_ticked(recorded_page: 
     assert rec.console_errors == [] and rec.page_errors == []
 
 
+def test_next_on_a_checklist_with_nothing_ticked_uses_the_empty_answer_asked_ahead(
+        recorded_page: Any, site_url: str) -> None:
+    """A checklist where nothing is in place yet is a real answer (the empty set): it is asked
+    ahead as soon as the question shows, so Next with nothing ticked needs no round trip."""
+    page, rec = recorded_page
+    answers = {"process-type": "dialogue", "sides-attending": "all-sides", "tense-period": "calm",
+               "travel": "free"}
+    open_wizard(page, site_url, "venue")
+    for qid, value in answers.items():
+        answer(page, qid, value)
+    form = page.locator('form.t2-question[data-question="venue-criteria"]')
+    form.wait_for()
+    assert form.get_attribute("data-type") == "checklist"
+    empty = {"action": "answer", "question": "venue-criteria", "value": []}
+    asked_ahead(page, empty)
+    assert "venue-criteria" not in session_answers(page)["answers"], "an answer asked ahead was recorded"
+    page.evaluate(COUNT)
+    page.locator("form.t2-question button[type=submit]").click()
+    settled(page)
+    page.locator(".t2-result").wait_for()
+    assert page.evaluate(CALLS) == [], "Next waited for Python"
+    assert session_answers(page)["answers"] == {**answers, "venue-criteria": []}
+    assert screen_html(page) == normalised(page, page.evaluate(FRESH, empty))
+    assert rec.console_errors == [] and rec.page_errors == []
+
+
 def test_after_back_another_answer_shows_its_own_screen(recorded_page: Any, site_url: str) -> None:
     """Replies asked ahead belong to one session: after Back the same question stands in
     another session (the earlier answer is kept), and changing the answer shows exactly what
