@@ -144,9 +144,9 @@
 
   /* While the reader reads a question, ask Python ahead for the screen each answer leads to:
    * what is ticked first, then every other choice of a single-choice question (on a
-   * multiple-choice or checklist one, only what is ticked, after each change: at first the
-   * empty set, a checklist's answer when nothing in it is in place yet). Nothing of it shows, is kept
-   * or is recorded until the reader submits that very answer; Next then needs no round trip to
+   * multiple-choice or checklist one, only what is ticked, after each change; at first the
+   * empty set, a real answer to a checklist). Nothing of it shows, is kept or is recorded
+   * until the reader submits that very answer; Next then needs no round trip to
    * the worker. The same calls warm Python's code up (restored from the snapshot, it starts
    * unoptimised). One call at a time, and none left for a screen that has gone: a reader who
    * moves on at once does not wait behind answers to the question before. Only where Python

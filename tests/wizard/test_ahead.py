@@ -79,33 +79,43 @@ def test_next_on_a_single_choice_question_uses_the_answer_asked_ahead(
     assert rec.console_errors == [] and rec.page_errors == []
 
 
+def open_at(page: Any, site_url: str, tree: str, answers: dict[str, Any], qid: str) -> Any:
+    """The wizard `tree`, with `answers` given, at question `qid` (its form)."""
+    open_wizard(page, site_url, tree)
+    for asked, value in answers.items():
+        answer(page, asked, value)
+    form = page.locator(f'form.t2-question[data-question="{qid}"]')
+    form.wait_for()
+    return form
+
+
+def next_needs_no_python(page: Any, answers: dict[str, Any], event: dict[str, Any]) -> None:
+    """`event`'s answer was asked ahead and is not recorded; Next then shows exactly what
+    Python returns for it afresh, without a call, and records it."""
+    qid = event["question"]
+    asked_ahead(page, event)
+    assert qid not in session_answers(page)["answers"], "an answer asked ahead was recorded"
+    page.evaluate(COUNT)
+    page.locator("form.t2-question button[type=submit]").click()
+    settled(page)
+    page.wait_for_function(MOVED, arg=qid)
+    assert page.evaluate(CALLS) == [], "Next waited for Python"
+    assert session_answers(page)["answers"] == {**answers, qid: event["value"]}
+    assert screen_html(page) == normalised(page, page.evaluate(FRESH, event))
+
+
 def test_next_on_a_multiple_choice_question_uses_what_was_ticked(recorded_page: Any, site_url: str) -> None:
     page, rec = recorded_page
     answers = {"readiness-skills": "partly", "readiness-culture": "familiar", "readiness-resources": "partly",
                "readiness-receptivity": "request"}
-    open_wizard(page, site_url, "choose-process")
-    for qid, value in answers.items():
-        answer(page, qid, value)
-    form = page.locator('form.t2-question[data-question="feasibility"]')
-    form.wait_for()
+    form = open_at(page, site_url, "choose-process", answers, "feasibility")
     assert form.get_attribute("data-type") != "single"
     boxes = form.locator('input[name="t2-answer"]')
     values = [boxes.nth(i).get_attribute("value") for i in range(3)]
     boxes.nth(0).check()
     boxes.nth(2).check()
     boxes.nth(0).uncheck()  # a change of mind: only the third stays
-    want = [values[2]]
-    asked_ahead(page, {"action": "answer", "question": "feasibility", "value": want})
-    assert "feasibility" not in session_answers(page)["answers"], "an answer asked ahead was recorded"
-    page.evaluate(COUNT)
-    page.locator("form.t2-question button[type=submit]").click()
-    settled(page)
-    page.wait_for_function("() => document.querySelector('form.t2-question, .t2-result')?.dataset.question "
-                           "!== 'feasibility'")
-    assert page.evaluate(CALLS) == [], "Next waited for Python"
-    assert session_answers(page)["answers"] == {**answers, "feasibility": want}
-    fresh = page.evaluate(FRESH, {"action": "answer", "question": "feasibility", "value": want})
-    assert screen_html(page) == normalised(page, fresh)
+    next_needs_no_python(page, answers, {"action": "answer", "question": "feasibility", "value": [values[2]]})
     assert rec.console_errors == [] and rec.page_errors == []
 
 
@@ -116,22 +126,10 @@ def test_next_on_a_checklist_with_nothing_ticked_uses_the_empty_answer_asked_ahe
     page, rec = recorded_page
     answers = {"process-type": "dialogue", "sides-attending": "all-sides", "tense-period": "calm",
                "travel": "free"}
-    open_wizard(page, site_url, "venue")
-    for qid, value in answers.items():
-        answer(page, qid, value)
-    form = page.locator('form.t2-question[data-question="venue-criteria"]')
-    form.wait_for()
+    form = open_at(page, site_url, "venue", answers, "venue-criteria")
     assert form.get_attribute("data-type") == "checklist"
-    empty = {"action": "answer", "question": "venue-criteria", "value": []}
-    asked_ahead(page, empty)
-    assert "venue-criteria" not in session_answers(page)["answers"], "an answer asked ahead was recorded"
-    page.evaluate(COUNT)
-    page.locator("form.t2-question button[type=submit]").click()
-    settled(page)
+    next_needs_no_python(page, answers, {"action": "answer", "question": "venue-criteria", "value": []})
     page.locator(".t2-result").wait_for()
-    assert page.evaluate(CALLS) == [], "Next waited for Python"
-    assert session_answers(page)["answers"] == {**answers, "venue-criteria": []}
-    assert screen_html(page) == normalised(page, page.evaluate(FRESH, empty))
     assert rec.console_errors == [] and rec.page_errors == []
 
 
