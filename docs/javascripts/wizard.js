@@ -33,6 +33,11 @@
       function (b) { return b.checked; }).map(function (b) { return b.value; });
   }
 
+  /* Run `task` when the page is idle (at the latest after `timeout` ms). */
+  function whenIdle(task, timeout) {
+    if (window.requestIdleCallback) requestIdleCallback(task, { timeout: timeout }); else setTimeout(task, 0);
+  }
+
   function normalise(html) {
     var template = document.createElement("template");
     template.innerHTML = html;
@@ -175,10 +180,38 @@
     var reply = this.call(ahead.session, what);
     ahead.replies[what] = reply;
     ahead.asking = true;
+    this.rehearse(ahead, reply);
     reply.catch(function () {}).then(function () {  // a failure shows only if the reader submits this answer
       ahead.asking = false;
       self.askAhead(ahead);
     });
+  };
+
+  /* Once a reply asked ahead has come and the page is idle, lay its screen out hidden, off
+   * the screen, and drop it in the same task: nothing of it is painted, focused or read out.
+   * The first time a kind of screen shows on a page, the browser looks up the fonts, sizes
+   * and icons it uses (measured in Chromium: 10 ms and more of the click that first shows the
+   * venue checklist or a result); rehearsed while the reader reads, the click finds them
+   * ready. Each distinct screen once, and none for a question that has gone. */
+  Wizard.prototype.rehearse = function (ahead, reply) {
+    var self = this;
+    ahead.rehearsed = ahead.rehearsed || {};
+    reply.then(function (result) {
+      if (!result || !result.ok || !result.html || ahead.rehearsed[result.html]) return;
+      ahead.rehearsed[result.html] = true;
+      whenIdle(function () {
+        if (ahead !== self.ahead) return;
+        var stage = document.createElement("div");
+        stage.className = "t2-rehearsal";
+        stage.setAttribute("aria-hidden", "true");
+        stage.inert = true;
+        stage.style.width = self.screen.clientWidth + "px";
+        stage.innerHTML = result.html;  // what show() would put on screen
+        self.screen.after(stage);
+        void stage.offsetHeight;  // style and layout, now
+        stage.remove();
+      }, 500);
+    }, function () {});
   };
 
   /* The same, once the screen just shown has been painted and the page is idle: this is
@@ -186,9 +219,7 @@
   Wizard.prototype.foreseeSoon = function () {
     var self = this, done = false;
     function go() { if (!done) { done = true; self.foresee(); } }
-    requestAnimationFrame(function () {
-      if (window.requestIdleCallback) requestIdleCallback(go, { timeout: 50 }); else setTimeout(go, 0);
-    });
+    requestAnimationFrame(function () { whenIdle(go, 50); });
     setTimeout(go, 100);  // no frames in a hidden tab
   };
 

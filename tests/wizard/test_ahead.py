@@ -249,3 +249,83 @@ def test_a_reader_who_moves_on_does_not_wait_behind_the_question_before(
 
 def session_answers_now(page: Any) -> Any:
     return page.evaluate("() => window.TRACK2_WIZARD.session.answers.answers")
+
+
+# From now on, log every element put into or taken out of the wizard box itself (not its
+# screen), with the batch of mutations it came in: one batch is one task.
+STAGES = """() => {
+  const w = window.TRACK2_WIZARD;
+  w.__stages = [];
+  let batch = 0;
+  new MutationObserver(records => {
+    batch++;
+    for (const r of records) {
+      for (const n of r.addedNodes) {
+        if (n.nodeType !== 1) continue;
+        const form = n.querySelector('form.t2-question');
+        w.__stages.push({added: batch, cls: n.className, hidden: n.getAttribute('aria-hidden'),
+                         inert: n.inert, html: n.innerHTML, question: form && form.dataset.question,
+                         connected: n.isConnected});
+      }
+      for (const n of r.removedNodes) {
+        const s = w.__stages.find(s => s.html === n.innerHTML && s.removed === undefined);
+        if (s) s.removed = batch;
+      }
+    }
+  }).observe(w.box, {childList: true});
+}"""
+COUNT_STAGES = "n => window.TRACK2_WIZARD.__stages.filter(s => s.question === 'venue-criteria').length >= n"
+# How the wizard's style sheet places a rehearsal: out of sight and out of the flow.
+STAGE_STYLE = """() => {
+  const probe = document.createElement('div');
+  probe.className = 't2-rehearsal';
+  window.TRACK2_WIZARD.box.append(probe);
+  const style = getComputedStyle(probe), seen = [style.visibility, style.position, style.pointerEvents];
+  probe.remove();
+  return seen;
+}"""
+# The distinct screens of the replies asked ahead for the session on screen.
+AHEAD_SCREENS = """async () => {
+  const w = window.TRACK2_WIZARD;
+  const replies = await Promise.all(Object.values(w.ahead.replies));
+  return [...new Set(replies.filter(r => r && r.ok).map(r => r.html))];
+}"""
+
+
+def test_each_screen_asked_ahead_is_laid_out_once_unseen_before_next(
+        recorded_page: Any, site_url: str) -> None:
+    """While the reader reads, each distinct screen asked ahead is put on the page once,
+    hidden from sight, pointer and screen readers, and taken off in the same task (so the
+    fonts and icons it uses are ready when Next shows it): the screen, focus, history and
+    answers are as they were, and Next still shows what Python returns."""
+    page, rec = recorded_page
+    first = {"process-type": "dialogue", "sides-attending": "all-sides"}
+    answers = {**first, "tense-period": "calm"}
+    open_at(page, site_url, "venue", first, "tense-period")
+    page.evaluate(STAGES)
+    answer(page, "tense-period", "calm")
+    form = page.locator('form.t2-question[data-question="travel"]')
+    form.wait_for()
+    qid = "travel"
+    values = form.locator('input[name="t2-answer"]').evaluate_all("els => els.map(e => e.value)")
+    before = page.evaluate("() => [window.TRACK2_WIZARD.screen.innerHTML, history.length, "
+                           "document.activeElement.outerHTML]")
+    for value in values:
+        asked_ahead(page, {"action": "answer", "question": qid, "value": value})
+    screens = page.evaluate(AHEAD_SCREENS)
+    page.wait_for_function(COUNT_STAGES, arg=len(screens))
+    page.wait_for_timeout(300)
+    stages = page.evaluate("() => window.TRACK2_WIZARD.__stages")
+    assert sorted(s["html"] for s in stages if s["question"] == "venue-criteria") == \
+        sorted(normalised(page, h) for h in screens)
+    for stage in stages:  # these and any for the question before
+        assert stage["cls"] == "t2-rehearsal" and stage["hidden"] == "true" and stage["inert"] is True
+        assert stage["removed"] == stage["added"] and stage["connected"] is False, "left on the page"
+    assert page.evaluate(STAGE_STYLE) == ["hidden", "absolute", "none"]
+    assert page.locator(".t2-rehearsal").count() == 0
+    assert page.evaluate("() => [window.TRACK2_WIZARD.screen.innerHTML, history.length, "
+                         "document.activeElement.outerHTML]") == before
+    assert qid not in session_answers(page)["answers"]
+    form.locator(f'input[value="{values[0]}"]').check()
+    next_needs_no_python(page, answers, {"action": "answer", "question": qid, "value": values[0]})
+    assert rec.console_errors == [] and rec.page_errors == []
