@@ -274,6 +274,9 @@ STAGES = """() => {
     }
   }).observe(w.box, {childList: true});
 }"""
+# What a rehearsal must leave as it was: the screen, the history and the focus.
+AS_IT_STANDS = ("() => [window.TRACK2_WIZARD.screen.innerHTML, history.length, "
+                "document.activeElement.outerHTML]")
 COUNT_STAGES = "n => window.TRACK2_WIZARD.__stages.filter(s => s.question === 'venue-criteria').length >= n"
 # How the wizard's style sheet places a rehearsal: out of sight and out of the flow.
 STAGE_STYLE = """() => {
@@ -308,8 +311,7 @@ def test_each_screen_asked_ahead_is_laid_out_once_unseen_before_next(
     form.wait_for()
     qid = "travel"
     values = form.locator('input[name="t2-answer"]').evaluate_all("els => els.map(e => e.value)")
-    before = page.evaluate("() => [window.TRACK2_WIZARD.screen.innerHTML, history.length, "
-                           "document.activeElement.outerHTML]")
+    before = page.evaluate(AS_IT_STANDS)
     for value in values:
         asked_ahead(page, {"action": "answer", "question": qid, "value": value})
     screens = page.evaluate(AHEAD_SCREENS)
@@ -323,8 +325,7 @@ def test_each_screen_asked_ahead_is_laid_out_once_unseen_before_next(
         assert stage["removed"] == stage["added"] and stage["connected"] is False, "left on the page"
     assert page.evaluate(STAGE_STYLE) == ["hidden", "absolute", "none"]
     assert page.locator(".t2-rehearsal").count() == 0
-    assert page.evaluate("() => [window.TRACK2_WIZARD.screen.innerHTML, history.length, "
-                         "document.activeElement.outerHTML]") == before
+    assert page.evaluate(AS_IT_STANDS) == before
     assert qid not in session_answers(page)["answers"]
     form.locator(f'input[value="{values[0]}"]').check()
     next_needs_no_python(page, answers, {"action": "answer", "question": qid, "value": values[0]})
