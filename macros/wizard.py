@@ -3,8 +3,8 @@
 - `wizard(tree_id)`: the wizard of a decision tree: its controls, the first question
   pre-rendered by track2guide.wizard (the same code Pyodide runs in the browser), and
   the script tags of the Pyodide host docs/javascripts/pyodide-host.js and the thin
-  shell docs/javascripts/wizard.js, all with paths relative
-  to the page. The shell then loads the engine and the Pyodide runtime (only here) and
+  shell docs/javascripts/wizard.js (with its parts wizard-tab.js and wizard-ahead.js), all
+  with paths relative to the page. The shell then loads the engine and the Pyodide runtime (only here) and
   starts Python in a Web Worker.
 - `wizard_list()`: the planning-tools list in Markdown (title, summary, wizard and paper links).
 - `clear_all_button()`: a button that wipes every wizard's kept answers in this browser.
@@ -26,6 +26,7 @@ from .treesource import TreeSource
 
 HOST = "javascripts/pyodide-host.js"  # starts Pyodide; the shell calls it
 TAB = "javascripts/wizard-tab.js"  # history steps, scrolling, confirm dialog, skip link
+AHEAD = "javascripts/wizard-ahead.js"  # the opening, replies asked ahead, the first render
 SHELL = "javascripts/wizard.js"
 STYLE = "stylesheets/wizard.css"
 
@@ -106,6 +107,7 @@ def wizard_html(tree: dict[str, Any], page_url: str) -> str:
         safety_html(root),
         f'<script src="{_e(root + HOST)}"></script>',
         f'<script src="{_e(root + TAB)}"></script>',
+        f'<script src="{_e(root + AHEAD)}"></script>',
         f'<script src="{_e(root + SHELL)}"></script>',
         "</div>",
     ])

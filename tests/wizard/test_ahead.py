@@ -1,4 +1,4 @@
-"""Answers asked ahead (docs/javascripts/wizard.js `foresee`): while a question is on screen,
+"""Answers asked ahead (docs/javascripts/wizard-ahead.js `foresee`): while a question is on screen,
 the shell asks Python in its worker for the screen each answer leads to, so Next shows the
 next screen without a round trip. Each test checks that Next then sends nothing to Python,
 that what shows is exactly what a fresh call returns, and that nothing was recorded early."""

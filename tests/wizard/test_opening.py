@@ -1,4 +1,4 @@
-"""The wizard's opening (docs/javascripts/wizard.js `open`, track2guide.wizard.opening): on a
+"""The wizard's opening (docs/javascripts/wizard-ahead.js `open`, track2guide.wizard.opening): on a
 fresh page the first answer shows its next screen at once, before Python has started, from the
 replies the build worked out with the same engine. Each test holds Python's start back, so the
 first answer surely comes first; then checks that what showed is exactly what Python returns

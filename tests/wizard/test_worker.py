@@ -106,7 +106,8 @@ def test_a_handbook_page_loads_nothing_of_the_wizard(recorded_page: Any, http_si
     page.goto(f"{http_site}/introduction.html", wait_until="load")
     page.wait_for_timeout(500)
     assert rec.requests, "the page was not recorded"
-    parts = ("/assets/pyodide/", "/assets/wizard/", "pyodide-host.js", "wizard.js")
+    parts = ("/assets/pyodide/", "/assets/wizard/", "pyodide-host.js", "wizard.js", "wizard-tab.js",
+             "wizard-ahead.js")
     wizard = [u for u in rec.requests if any(part in u for part in parts)]
     assert wizard == []
 
