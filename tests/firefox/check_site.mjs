@@ -24,10 +24,11 @@ async function violations(page) {
   return page.evaluate(() => window.__t2csp || ['(not recorded)']);
 }
 
-async function openRecorded(url, origin) {
+async function openRecorded(url, origin, init) {
   const page = await browser.newPage();
   const rec = { foreign: [], errors: [] };
   await page.evaluateOnNewDocument(WATCH);
+  if (init) await page.evaluateOnNewDocument(init);
   page.on('request', (r) => {
     if (!LOCAL.test(r.url()) && !(origin && r.url().startsWith(origin + '/'))) rec.foreign.push(r.url());
   });
@@ -46,9 +47,11 @@ try {
   }
   if (spec.wizard) {
     const { tree, path, top } = spec.wizard;
-    const { page, rec } = await openRecorded(pathToFileURL(`${siteDir}/tools/${tree}.html`).href);
+    const { page, rec } = await openRecorded(pathToFileURL(`${siteDir}/tools/${tree}.html`).href, null,
+      `(${openingAnswer})(${JSON.stringify(path[0])})`);
     const started = Date.now();
-    const opening = await openingAnswer(page, path[0]);
+    await page.waitForFunction(() => window.__t2opening, { timeout: 60000, polling: 50 });
+    const opening = await page.evaluate(() => window.__t2opening);
     await page.waitForSelector('.t2-wizard.t2-ready, .t2-failed', { timeout: 60000 });
     const readyMs = Date.now() - started;
     const failed = await page.$('.t2-failed');
@@ -86,20 +89,29 @@ try {
 }
 console.log(JSON.stringify(report));
 
-/* The first answer, given the moment the page has loaded: does its next screen show before
- * Python is ready (from the page's opening), and what shows then? */
-async function openingAnswer(page, [qid, value]) {
-  const form = `form.t2-question[data-question="${qid}"]`;
-  await page.click(`${form} input[name="t2-answer"][value="${value}"]`);
-  await page.click(`${form} button[type=submit]`);
-  await page.waitForFunction((q) => {
-    const now = document.querySelector('.t2-screen form.t2-question, .t2-screen .t2-result');
-    return now && (!now.dataset || now.dataset.question !== q);
-  }, { timeout: 60000, polling: 'mutation' }, qid);
-  return page.evaluate(() => ({
-    beforeReady: !window.TRACK2_WIZARD.ready && !window.TRACK2_WIZARD.call,
-    shown: window.TRACK2_WIZARD.screen.innerHTML,
-  }));
+/* Run in the page before its scripts: the first answer is given the moment the page can take
+ * it (DOMContentLoaded, when the wizard's own start is only just beginning), and
+ * window.__t2opening records, as its next screen goes on the page, whether Python was
+ * ready then (it cannot be, if the screen came from the page's opening) and what shows. */
+function openingAnswer([qid, value]) {
+  document.addEventListener('DOMContentLoaded', () => {
+    const screen = document.querySelector('.t2-screen');
+    const form = screen && screen.querySelector(`form.t2-question[data-question="${qid}"]`);
+    if (!form) { window.__t2opening = { beforeReady: false, shown: '(no first question)' }; return; }
+    new MutationObserver((records, observer) => {
+      const now = screen.querySelector('form.t2-question, .t2-result');
+      if (!now || (now.dataset && now.dataset.question === qid)) return;
+      observer.disconnect();
+      const w = window.TRACK2_WIZARD;
+      // The markup the shell put on screen (read back as the page parses it): the live DOM
+      // also carries the focus-visible class Material's script adds to the focused heading.
+      const put = document.createElement('template');
+      put.innerHTML = w.shown;
+      window.__t2opening = { beforeReady: !w.ready && !w.call, shown: put.innerHTML };
+    }).observe(screen, { childList: true, subtree: true });
+    form.querySelector(`input[name="t2-answer"][value="${value}"]`).click();
+    form.requestSubmit();
+  });
 }
 
 /* ---- Safety checks: content policy, loading a file, search, clearing, quick exit ---- */
