@@ -217,19 +217,22 @@
     new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
   }
 
-  /* The browser's own Worker. From file://, Material's iframe-worker shim (there for its
-   * search) replaces window.Worker with a frame that runs the script on this very thread;
-   * an empty frame's realm still has the real one (the frame must stay: the worker lives
-   * as long as the document that made it). */
-  function browserWorker() {
-    if (!window.IFrameWorker || window.Worker !== window.IFrameWorker) return window.Worker;
+  /* The window whose Worker is the browser's own. From file://, Material's iframe-worker shim
+   * (there for its search) replaces window.Worker with a frame that runs the script on this
+   * very thread; an empty frame's realm still has the real one (the frame must stay: the
+   * worker lives as long as the document that made it). */
+  var workerWindow = null;
+  function workerScope() {
+    if (!window.IFrameWorker || window.Worker !== window.IFrameWorker) return window;
+    if (workerWindow) return workerWindow;
     var frame = document.createElement("iframe");
     frame.hidden = true;
     frame.tabIndex = -1;
     frame.title = t("host.frame");
     frame.setAttribute("aria-hidden", "true");
     document.body.appendChild(frame);
-    return frame.contentWindow.Worker;
+    workerWindow = frame.contentWindow;
+    return workerWindow;
   }
 
   /* The runtime function on this page, from its text (only where no worker runs Python): an
@@ -255,7 +258,7 @@
    * "worker" or "page". */
   function startPython(source, onStarted) {
     var where = null, post = null, stop = function () {}, pending = {}, next = 0, ready = false;
-    var sent = [], resolveReady, rejectReady, url;
+    var sent = [], resolveReady, rejectReady, started = function () {};
     var readyPromise = new Promise(function (resolve, reject) { resolveReady = resolve; rejectReady = reject; });
 
     function receive(msg) {
@@ -270,11 +273,11 @@
       } else if (msg.type === "ready") {
         ready = true;
         sent = [];
-        if (where === "worker") URL.revokeObjectURL(url);  // the worker has started
+        if (where === "worker") started();  // its script has run: its URL can go
         call.where = status.where = where;
         resolveReady(call);
       } else if (msg.type === "failed") {
-        if (where === "worker") { onPage(); return; }
+        if (where === "worker") { onPage(msg.message); return; }
         rejectReady(new Error(msg.message));
       } else if (msg.type === "result" && pending[msg.id]) {
         var answer = pending[msg.id];
@@ -296,7 +299,9 @@
       post(msg);
     }
 
-    function onPage() {  // the old way: the page freezes while Python starts
+    function onPage(why) {  // the old way: the page freezes while Python starts
+      status.workerError = String(why);
+      console.warn("worker-failed", status.workerError);
       stop();
       where = "page";
       stop = function () {};
@@ -318,32 +323,55 @@
       rejectReady(new Error(t("host.timeout", { seconds: START_TIMEOUT_MS / 1000 })));
     }, START_TIMEOUT_MS);
 
-    try {
-      // A classic worker: from file:// a module worker cannot start. Pyodide refuses classic
-      // workers (it would import() its glue, which we hand over ourselves); its only test is
-      // whether importScripts works, and nothing else here uses it, so hide it.
-      url = URL.createObjectURL(new Blob([
-        "self.importScripts = function () { throw new Error(\"importScripts\"); };\n",
-        "var runtime = " + source + ";\n",
-        "var handle = (" + pythonHost + ")(runtime, function (msg) { self.postMessage(msg); });\n",
-        "self.onmessage = function (e) { handle(e.data); };\n",
-      ], { type: "text/javascript" }));
-      var worker = new (browserWorker())(url);
+    /* Python's host in a new worker; where none can be made, on the page. The worker's script
+     * comes from a Blob URL made in the window that makes the worker (measured in Chromium from
+     * file://, both cores busy: with the URL made on this page for a worker of the frame, the
+     * script failed to load in 7 of 174 loads and Python went to the page; made in the frame,
+     * in none of 45). A worker whose script did not load is still made once more, and given
+     * again what the first was sent. */
+    function inWorker(tries) {
+      var scope, url;
+      status.workerTries = tries;
+      try {
+        scope = workerScope();
+        // A classic worker: from file:// a module worker cannot start. Pyodide refuses classic
+        // workers (it would import() its glue, which we hand over ourselves); its only test is
+        // whether importScripts works, and nothing else here uses it, so hide it.
+        url = scope.URL.createObjectURL(new scope.Blob([
+          "self.importScripts = function () { throw new Error(\"importScripts\"); };\n",
+          "var runtime = " + source + ";\n",
+          "var handle = (" + pythonHost + ")(runtime, function (msg) { self.postMessage(msg); });\n",
+          "self.onmessage = function (e) { handle(e.data); };\n",
+        ], { type: "text/javascript" }));
+        var worker = new scope.Worker(url);
+      } catch (error) {
+        if (url) scope.URL.revokeObjectURL(url);
+        onPage((error && error.message) || error);
+        return;
+      }
+      var mine = function (msg) { worker.postMessage(msg); };
       where = "worker";
-      stop = function () { worker.terminate(); URL.revokeObjectURL(url); };
-      post = function (msg) { worker.postMessage(msg); };
-      worker.onmessage = function (e) { if (where === "worker") receive(e.data); };
+      post = mine;
+      stop = function () { worker.terminate(); scope.URL.revokeObjectURL(url); };
+      started = function () { scope.URL.revokeObjectURL(url); };
+      worker.onmessage = function (e) { if (post === mine) receive(e.data); };
+      sent.forEach(mine);  // a second worker is given what the first was sent
       worker.onerror = function (e) {  // the worker itself broke, e.g. its script could not run
         e.preventDefault();
-        if (where !== "worker") return;
-        if (!ready) { onPage(); return; }
+        if (post !== mine) return;
+        var why = e.message || "error";
+        if (!ready && tries < 2 && !("message" in e)) {  // a plain event: its script did not load
+          stop();
+          inWorker(tries + 1);
+          return;
+        }
+        if (!ready) { onPage(why); return; }
         Object.keys(pending).forEach(function (id) { pending[id].reject(new Error(t("host.worker-stopped"))); });
         pending = {};
       };
-    } catch (error) {
-      if (url) URL.revokeObjectURL(url);
-      onPage();
     }
+
+    inWorker(1);
     return { send: send, ready: readyPromise };
   }
 
@@ -398,8 +426,9 @@
   }
 
   // How Python started, for tests and the console: where ("worker" or "page"), whether from the
-  // snapshot, and why not if its restore failed.
-  var status = { where: null, snapshot: null, snapshotError: null };
+  // snapshot, why not if its restore failed, how many workers were made, and why Python left
+  // the worker if it did.
+  var status = { where: null, snapshot: null, snapshotError: null, workerTries: 0, workerError: null };
 
   window.TRACK2_HOST = { startEngine: startEngine, status: status };
 })();
