@@ -327,7 +327,7 @@
      * comes from a Blob URL made in the window that makes the worker (measured in Chromium from
      * file://, both cores busy: with the URL made on this page for a worker of the frame, the
      * script failed to load in 7 of 174 loads and Python went to the page; made in the frame,
-     * in none of 45). A worker whose script did not load is still made once more, and given
+     * in none of 90). A worker whose script did not load is still made once more, and given
      * again what the first was sent. */
     function inWorker(tries) {
       var scope, url;
