@@ -72,6 +72,13 @@ def damaged(site: Path, how: str) -> str:
     return with_snapshot(site, bytes(data))
 
 
+def walks_cleanly(page: Any, rec: Any, scenario: dict[str, Any]) -> None:
+    """The wizard on screen walks `scenario` to its expected result, with no error on the page."""
+    walk(page, scenario)
+    assert not mismatches(result_of(page), scenario["expect"]["result"])
+    assert rec.page_errors == [] and rec.console_errors == []
+
+
 @pytest.mark.browser
 def test_python_starts_in_a_worker_from_the_snapshot(recorded_page: Any, site_url: str) -> None:
     # How long the page stays responsive meanwhile is measured by benchmarks/bench_wizard.py.
@@ -95,9 +102,7 @@ def test_a_snapshot_that_cannot_be_restored_gives_a_normal_start(
     open_wizard(page, http_site, "venue")
     got = status(page)
     assert got["where"] == "worker" and got["snapshot"] is False and got["snapshotError"]
-    walk(page, scenario)
-    assert not mismatches(result_of(page), scenario["expect"]["result"])
-    assert rec.page_errors == [] and rec.console_errors == []
+    walks_cleanly(page, rec, scenario)
 
 
 @pytest.mark.browser
@@ -110,9 +115,7 @@ def test_without_a_worker_python_runs_on_the_page(recorded_page: Any, http_site:
     got = status(page)
     assert got["where"] == "page" and got["snapshot"] is True and got["workerError"]
     assert got["workerTries"] == WORKER_TRIES[how]
-    walk(page, scenario)
-    assert not mismatches(result_of(page), scenario["expect"]["result"])
-    assert rec.console_errors == [] and rec.page_errors == []
+    walks_cleanly(page, rec, scenario)
 
 
 @pytest.mark.browser
@@ -124,9 +127,7 @@ def test_a_worker_whose_script_did_not_load_is_made_once_more(recorded_page: Any
     assert page.evaluate("() => window.__t2scripts") == 2
     assert status(page) == {"where": "worker", "snapshot": True, "snapshotError": None, "workerTries": 2,
                             "workerError": None}
-    walk(page, scenario)
-    assert not mismatches(result_of(page), scenario["expect"]["result"])
-    assert rec.console_errors == [] and rec.page_errors == []
+    walks_cleanly(page, rec, scenario)
 
 
 @pytest.mark.browser
